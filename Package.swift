@@ -1,0 +1,37 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Consilium",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "consilium", targets: ["consilium"]),
+        .library(name: "HTS", targets: ["HTS"]),
+        .library(name: "Variants", targets: ["Variants"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Debian's htslib (libhts-dev), found through pkg-config; see docs/architecture.md.
+        .systemLibrary(
+            name: "CHTSlib",
+            pkgConfig: "htslib",
+            providers: [.apt(["libhts-dev", "zlib1g-dev"])]
+        ),
+        .target(name: "HTS", dependencies: ["CHTSlib"]),
+        .target(name: "Variants", dependencies: ["HTS"]),
+        .executableTarget(
+            name: "consilium",
+            dependencies: [
+                "HTS", "Variants",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HTSTests", dependencies: ["HTS", "TestSupport"]),
+        .testTarget(name: "VariantsTests", dependencies: ["Variants", "HTS", "TestSupport"]),
+        .testTarget(name: "ConsiliumCLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

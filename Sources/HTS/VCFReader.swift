@@ -1,0 +1,331 @@
+import CHTSlib
+import Foundation
+
+/// Reads VCF (plain or BGZF), BCF, or standard input (`-`) through htslib, record by record.
+///
+/// Text VCF is read line by line (`hts_getline` + `vcf_parse`, what `vcf_read` does) so that every
+/// error can name its line; BCF errors name the record number. With regions, the file's tabix/CSI
+/// index is used and each overlapping record is returned once.
+public final class VCFReader {
+    public let path: String
+    public let header: VCFHeader
+    public let isBCF: Bool
+
+    /// Lines consumed so far (text VCF), including header lines.
+    public private(set) var lineNumber = 0
+    /// Records returned so far.
+    public private(set) var recordNumber = 0
+
+    let fp: UnsafeMutablePointer<htsFile>
+    private var line = kstring_t()
+    private var contigsDeclared: Int32
+
+    /// Whether a record may name a contig the header does not declare (htslib then adds it, as bcftools
+    /// does). Set it to false when writing BCF, whose contig dictionary is written before the records.
+    public var allowsUndeclaredContigs = true
+    /// Contigs met in records but not declared in the header, in order of appearance.
+    public private(set) var undeclaredContigs: [String] = []
+    private var threadPool: ThreadPool?
+
+    // Region iteration state.
+    private var regions: [Region] = []
+    private var regionIndex = -1
+    private var iterator: UnsafeMutablePointer<hts_itr_t>?
+    private var tabix: UnsafeMutablePointer<tbx_t>?
+    private var bcfIndex: OpaquePointer?  // hts_idx_t*
+    private var previousRegionEnd: (rid: Int32, end: Int64)?
+
+    /// Bytes of the file consumed so far (compressed bytes for BGZF), for progress reports.
+    public var bytesConsumed: Int64 { csl_file_raw_offset(fp) }
+
+    /// The file size, when the input is a regular file (nil for standard input or a pipe).
+    public var fileSize: Int64? {
+        guard path != "-" else { return nil }
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int64(st.st_size)
+    }
+
+    /// Location of the last record read, for messages.
+    public var location: InputLocation {
+        if !regions.isEmpty || isBCF { return .record(recordNumber) }
+        return .line(lineNumber)
+    }
+
+    /// Opens `path` (`-` for standard input) and reads its header.
+    ///
+    /// - Parameters:
+    ///   - threads: BGZF decompression threads (0 = none), or share `pool` with a writer.
+    ///   - regions: restrict to records overlapping these intervals (needs a `.tbi` or `.csi` index).
+    public init(path: String, threads: Int = 0, pool: ThreadPool? = nil, regions: [Region] = []) throws(InputError) {
+        HTSLog.quiet()
+        self.path = path
+        if path != "-" {
+            var st = stat()
+            if stat(path, &st) != 0 {
+                throw InputError(file: path, location: .file, problem: "no such file",
+                                 hint: "check the path, or give - to read standard input")
+            }
+            if (st.st_mode & S_IFMT) == S_IFREG, st.st_size == 0 {
+                throw InputError(file: path, location: .file, problem: "the file is empty; expected a VCF or BCF header",
+                                 hint: "a VCF starts with ##fileformat=VCFv4.x and a #CHROM line")
+            }
+        }
+        guard let fp = hts_open(path, "r") else {
+            throw InputError(file: path, location: .file, problem: "cannot open the file (\(String(cString: strerror(errno))))",
+                             hint: "check the path and permissions")
+        }
+        self.fp = fp
+        let kind = csl_file_kind(fp)
+        guard kind == 1 || kind == 2 else {
+            hts_close(fp)
+            throw InputError(file: path, location: .file, problem: "not a VCF or BCF file",
+                             hint: "give a .vcf, .vcf.gz (bgzip) or .bcf file")
+        }
+        isBCF = kind == 1
+        if let pool { pool.attach(to: fp) } else if threads > 0, let own = ThreadPool(threads: threads) {
+            own.attach(to: fp)
+            threadPool = own
+        }
+        if isBCF {
+            guard let h = bcf_hdr_read(fp) else {
+                hts_close(fp)
+                throw InputError(file: path, location: .file, field: "header",
+                                 problem: "the BCF header could not be read (truncated or corrupt)",
+                                 hint: "check the file with `bcftools view -h`; re-create it if it was cut short")
+            }
+            header = VCFHeader(owning: h)
+        } else {
+            do {
+                header = try VCFReader.readTextHeader(fp: fp, path: path, line: &line, lineNumber: &lineNumber)
+            } catch {
+                csl_kstring_free(&line)
+                hts_close(fp)
+                throw error
+            }
+        }
+        if !isBCF && path != "-" && csl_file_is_bgzf(fp) != 0 { VCFReader.addContigsFromIndex(header: header, path: path) }
+        contigsDeclared = csl_hdr_ncontigs(header.pointer)
+        if !regions.isEmpty {
+            do { try openIndex(regions: regions) } catch {
+                close()
+                throw error
+            }
+        }
+    }
+
+    deinit { close() }
+
+    private var closed = false
+
+    /// Releases the file; called automatically on deinit.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        if let iterator { hts_itr_destroy(iterator) }
+        if let tabix { tbx_destroy(tabix) }
+        if let bcfIndex { hts_idx_destroy(bcfIndex) }
+        csl_kstring_free(&line)
+        hts_close(fp)
+    }
+
+    /// Reads text header lines up to and including `#CHROM`, then lets htslib parse them.
+    private static func readTextHeader(fp: UnsafeMutablePointer<htsFile>, path: String,
+                                       line: inout kstring_t, lineNumber: inout Int) throws(InputError) -> VCFHeader {
+        var text = kstring_t()
+        defer { csl_kstring_free(&text) }
+        var sawChrom = false
+        while true {
+            let n = hts_getline(fp, 10, &line)
+            if n < -1 {
+                throw InputError(file: path, location: .line(lineNumber + 1), field: "header",
+                                 problem: "the compressed data is truncated or corrupt",
+                                 hint: "re-create the file with bgzip; check it with `bgzip -t`")
+            }
+            if n == -1 { break }
+            lineNumber += 1
+            guard let s = line.s else { break }
+            if lineNumber == 1 && !(s[0] == 0x23 && s[1] == 0x23) {  // "##"
+                throw InputError(file: path, location: .line(1), field: "header",
+                                 problem: "expected the first line to be ##fileformat=VCFv4.x",
+                                 hint: "this does not look like a VCF file; every VCF starts with its ## header")
+            }
+            if s[0] != 0x23 {  // "#"
+                throw InputError(file: path, location: .line(lineNumber), field: "header",
+                                 problem: "expected the #CHROM header line before the first record",
+                                 hint: "add the line #CHROM POS ID REF ALT QUAL FILTER INFO (tab-separated)")
+            }
+            kputsn(s, line.l, &text)
+            kputc(0x0A, &text)
+            if strncmp(s, "#CHROM", 6) == 0 { sawChrom = true; break }
+        }
+        guard sawChrom else {
+            throw InputError(file: path, location: .line(max(lineNumber, 1)), field: "header",
+                             problem: "the header has no #CHROM line",
+                             hint: "add the line #CHROM POS ID REF ALT QUAL FILTER INFO (tab-separated) before the records")
+        }
+        guard let h = bcf_hdr_init("r") else {
+            throw InputError(file: path, location: .file, problem: "out of memory reading the header")
+        }
+        if bcf_hdr_parse(h, text.s) != 0 {
+            bcf_hdr_destroy(h)
+            throw InputError(file: path, location: .line(lineNumber), field: "header",
+                             problem: "htslib could not parse the header (a malformed ## line or #CHROM line)",
+                             hint: "check the ##INFO/##FORMAT/##contig lines: each needs <ID=...,...>")
+        }
+        return VCFHeader(owning: h)
+    }
+
+    /// Declares the contigs a tabix index knows but the header does not, as htslib's `vcf_hdr_read` does,
+    /// so headers (and BCF contig dictionaries) match what bcftools writes for the same input.
+    private static func addContigsFromIndex(header: VCFHeader, path: String) {
+        guard let idx = tbx_index_load3(path, nil, Int32(HTS_IDX_SILENT_FAIL)) else { return }
+        defer { tbx_destroy(idx) }
+        var n: Int32 = 0
+        guard let names = tbx_seqnames(idx, &n) else { return }
+        defer { free(names) }
+        for i in 0..<Int(n) {
+            guard let cname = names[i] else { continue }
+            let name = String(cString: cname)
+            if header.contigID(name) == nil { header.append(line: "##contig=<ID=\(name)>") }
+        }
+    }
+
+    private func openIndex(regions requested: [Region]) throws(InputError) {
+        // Order regions as the header orders contigs and merge overlaps, so records come out sorted and once.
+        var known: [(rid: Int32, region: Region)] = []
+        for r in requested {
+            guard let rid = header.contigID(r.contig) else { continue }
+            known.append((rid, r))
+        }
+        known.sort { ($0.rid, $0.region.start) < ($1.rid, $1.region.start) }
+        var merged: [Region] = []
+        var mergedRid: [Int32] = []
+        for (rid, r) in known {
+            if let last = merged.last, mergedRid.last == rid, r.start <= last.end {
+                merged[merged.count - 1].end = max(last.end, r.end)
+            } else {
+                merged.append(r)
+                mergedRid.append(rid)
+            }
+        }
+        regions = merged
+        if isBCF {
+            bcfIndex = hts_idx_load(path, HTS_FMT_CSI)
+            if bcfIndex == nil {
+                throw InputError(file: path, location: .file, problem: "region queries need an index, and none was found",
+                                 hint: "make one with `bcftools index \(path)` (writes \(path).csi)")
+            }
+        } else {
+            if csl_file_is_bgzf(fp) == 0 {
+                throw InputError(file: path, location: .file,
+                                 problem: "region queries need a bgzip-compressed, indexed VCF; this one is not compressed with bgzip",
+                                 hint: "run `bgzip \(path) && tabix -p vcf \(path).gz`")
+            }
+            tabix = tbx_index_load(path)
+            if tabix == nil {
+                throw InputError(file: path, location: .file, problem: "region queries need an index, and none was found",
+                                 hint: "make one with `tabix -p vcf \(path)` or `bcftools index \(path)`")
+            }
+        }
+    }
+
+    /// Reads the next record into `record`; false at the end of input.
+    public func read(into record: VCFRecord) throws(InputError) -> Bool {
+        if !regions.isEmpty { return try readRegion(into: record) }
+        if isBCF {
+            let r = bcf_read(fp, header.pointer, record.pointer)
+            if r == -1 { return false }
+            recordNumber += 1
+            if r < -1 || record.pointer.pointee.errcode != 0 {
+                throw InputError(file: path, location: .record(recordNumber),
+                                 problem: "the BCF record could not be decoded (truncated or corrupt data)",
+                                 hint: "check the file with `bcftools view`; re-create it if it was cut short")
+            }
+            return true
+        }
+        while true {
+            let n = hts_getline(fp, 10, &line)
+            if n == -1 { return false }
+            if n < -1 {
+                throw InputError(file: path, location: .line(lineNumber + 1),
+                                 problem: "the compressed data is truncated or corrupt",
+                                 hint: "re-create the file with bgzip; check it with `bgzip -t`")
+            }
+            lineNumber += 1
+            if n == 0 { continue }  // bcftools skips blank lines too
+            recordNumber += 1
+            try parse(record)
+            return true
+        }
+    }
+
+    private func readRegion(into record: VCFRecord) throws(InputError) -> Bool {
+        while true {
+            if iterator == nil {
+                if let previous = currentRegionEnd() { previousRegionEnd = previous }
+                regionIndex += 1
+                guard regionIndex < regions.count else { return false }
+                let query = regions[regionIndex].description
+                iterator = isBCF ? csl_bcf_itr_querys(bcfIndex, header.pointer, query)
+                                 : csl_tbx_itr_querys(tabix, query)
+                if iterator == nil { continue }  // contig absent from the index: no records there
+            }
+            let r: Int32
+            if isBCF {
+                r = csl_bcf_itr_next(fp, iterator, record.pointer)
+            } else {
+                r = csl_tbx_itr_next(fp, tabix, iterator, &line)
+            }
+            if r == -1 {
+                hts_itr_destroy(iterator)
+                iterator = nil
+                continue
+            }
+            if r < -1 {
+                throw InputError(file: path, location: .record(recordNumber + 1),
+                                 problem: "the compressed data is truncated or corrupt",
+                                 hint: "re-create the file and its index")
+            }
+            recordNumber += 1
+            if !isBCF { try parse(record) }
+            // A record spanning two merged regions was already returned by the first.
+            if let prev = previousRegionEnd, prev.rid == record.rid, record.position < prev.end { continue }
+            return true
+        }
+    }
+
+    private func currentRegionEnd() -> (rid: Int32, end: Int64)? {
+        guard regionIndex >= 0, regionIndex < regions.count,
+              let rid = header.contigID(regions[regionIndex].contig) else { return nil }
+        return (rid, regions[regionIndex].end)
+    }
+
+    @inline(__always)
+    private func parse(_ record: VCFRecord) throws(InputError) {
+        let rc = vcf_parse(&line, header.pointer, record.pointer)
+        let err = record.pointer.pointee.errcode
+        if _slowPath(rc < 0 || err != 0 || record.pointer.pointee.pos < 0) {
+            if rc == 0 && err == BCF_ERR_CTG_UNDEF && allowsUndeclaredContigs && record.pointer.pointee.pos >= 0 {
+                // htslib added the contig to the header; accept it as bcftools does, once per contig.
+                undeclaredContigs.append(header.contigName(record.rid))
+                contigsDeclared = csl_hdr_ncontigs(header.pointer)
+                record.pointer.pointee.errcode = 0
+                return
+            }
+            throw diagnose(record: record, parseFailed: rc < 0)
+        }
+    }
+
+    private func diagnose(record: VCFRecord, parseFailed: Bool) -> InputError {
+        // vcf_parse cuts the line into columns by writing NULs over the tabs; put the tabs back.
+        let text: [UInt8] = line.s.map {
+            Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: line.l))
+                .map { $0 == 0 ? 0x09 : $0 }
+        } ?? []
+
+        return VCFLineDiagnosis.diagnose(line: text, header: header, contigsDeclared: Int(contigsDeclared),
+                                         errcode: Int(record.pointer.pointee.errcode), file: path,
+                                         location: location)
+    }
+}
