@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "consilium", targets: ["consilium"]),
         .library(name: "HTS", targets: ["HTS"]),
         .library(name: "Variants", targets: ["Variants"]),
+        .library(name: "Knowledge", targets: ["Knowledge"]),
+        .library(name: "Annotation", targets: ["Annotation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,17 +23,21 @@ let package = Package(
         ),
         .target(name: "HTS", dependencies: ["CHTSlib"]),
         .target(name: "Variants", dependencies: ["HTS"]),
+        .target(name: "Knowledge", dependencies: ["HTS", "Variants"]),
+        .target(name: "Annotation", dependencies: ["HTS", "Variants", "Knowledge"]),
         .executableTarget(
             name: "consilium",
             dependencies: [
-                "HTS", "Variants",
+                "HTS", "Variants", "Knowledge", "Annotation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HTSTests", dependencies: ["HTS", "TestSupport"]),
         .testTarget(name: "VariantsTests", dependencies: ["Variants", "HTS", "TestSupport"]),
-        .testTarget(name: "ConsiliumCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Variants", "HTS", "TestSupport"]),
+        .testTarget(name: "AnnotationTests", dependencies: ["Annotation", "Knowledge", "Variants", "HTS", "TestSupport"]),
+        .testTarget(name: "ConsiliumCLITests", dependencies: ["consilium", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

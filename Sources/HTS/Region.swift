@@ -22,7 +22,7 @@ public struct Region: Sendable, Hashable, CustomStringConvertible {
         return "\(contig):\(start + 1)-\(end)"
     }
 
-    /// Parses `-r` syntax: comma-separated `CHR[:BEG[-END]]`, 1-based inclusive; thousands separators allowed.
+    /// Parses `-r` syntax: comma-separated `CHR[:BEG[-END]]`, 1-based inclusive (as bcftools: no thousands separators).
     public static func parseList(_ text: String) throws(InputError) -> [Region] {
         var regions: [Region] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: true) {
@@ -42,13 +42,13 @@ public struct Region: Sendable, Hashable, CustomStringConvertible {
                        hint: "for example chr17:43044295-43125483")
         }
         guard let colon = item.lastIndex(of: ":"), !item[item.index(after: colon)...].isEmpty,
-              item[item.index(after: colon)...].allSatisfy({ $0.isNumber || $0 == "-" || $0 == "," || $0 == "_" })
+              item[item.index(after: colon)...].allSatisfy({ $0.isNumber || $0 == "-" })
         else {
             guard !item.isEmpty else { throw bad() }
             return Region(contig: item)
         }
         let contig = String(item[..<colon])
-        let span = item[item.index(after: colon)...].replacingOccurrences(of: "_", with: "")
+        let span = item[item.index(after: colon)...]
         let parts = span.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
         guard !contig.isEmpty, let first = parts.first, let beg = Int64(first), beg >= 1 else { throw bad() }
         if parts.count == 1 { return Region(contig: contig, start: beg - 1, end: beg) }
