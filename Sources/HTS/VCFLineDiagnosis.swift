@@ -20,9 +20,7 @@ enum VCFLineDiagnosis {
         }
         let chrom = String(decoding: cols[0], as: UTF8.self)
         if cols[0].isEmpty { return fail("CHROM", "expected a contig name, found an empty column") }
-        // htslib adds an undeclared contig to the header as it parses; anything past the declared count is new.
-        if let rid = header.contigID(chrom), Int(rid) < contigsDeclared {
-        } else {
+        if errcode & Int(BCF_ERR_CTG_UNDEF) != 0 || header.contigID(chrom) == nil {
             return fail("CHROM", "contig '\(chrom)' is not declared in the header",
                         "add ##contig=<ID=\(chrom),length=...> to the header (or fix the contig name)")
         }

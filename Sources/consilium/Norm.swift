@@ -104,6 +104,8 @@ struct NormJob {
             try BuildCheck.requireSameBuild(vcf: reader, reference: ref)
             fasta = ref
         }
+        let format = try output.format()
+        try HeaderContigs.prepare(reader: reader, reference: fasta, outputFormat: format)
         let normalizer: Normalizer
         do {
             normalizer = try Normalizer(header: reader.header, reference: fasta, options: options)
@@ -113,7 +115,7 @@ struct NormJob {
         let header = normalizer.outputHeader
         header.append(line: "##consilium_version=\(ConsiliumVersion.string)")
         header.append(line: "##consilium_command=\(commandLine.map(CommandText.quote).joined(separator: " "))")
-        let writer = try VCFWriter(path: output.output, format: try output.format(), header: header, pool: pool,
+        let writer = try VCFWriter(path: output.output, format: format, header: header, pool: pool,
                                    writeIndex: output.writeIndex)
         let record = VCFRecord()
         var progress = Progress(label: "norm", quiet: quiet)
@@ -127,6 +129,7 @@ struct NormJob {
         while let out = normalizer.nextReady() { try writer.write(out) }
         try writer.finish()
         progress.finish()
+        HeaderContigs.warnUndeclared(reader: reader)
         if !quiet {
             let s = normalizer.statistics
             CLIOutput.note("norm: \(s.recordsIn) records in, \(s.recordsOut) out; split \(s.split), realigned \(s.realigned), skipped \(s.skipped)")

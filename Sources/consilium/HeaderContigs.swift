@@ -1,0 +1,29 @@
+import HTS
+import Variants
+
+/// Many real VCFs (TCGA MC3, caller outputs) declare no `##contig` lines. htslib, like bcftools, accepts
+/// such records and adds the contig as it goes; that is fine for text output but not for BCF, whose contig
+/// dictionary is written before the first record.
+enum HeaderContigs {
+    /// Declares missing contigs from the reference (with lengths) when one is given; otherwise, for BCF
+    /// output, requires every contig to be declared.
+    static func prepare(reader: VCFReader, reference: FastaReference?, outputFormat: OutputFormat) throws(InputError) {
+        if let reference {
+            let declared = Set(reader.header.contigs.map(\.name))
+            // Only add reference contigs in the VCF's naming style, to avoid declaring chr17 and 17 at once.
+            let style = reader.header.contigs.first?.name.hasPrefix("chr")
+            for (name, length) in reference.sequences where !declared.contains(name) {
+                if let style, style != name.hasPrefix("chr") { continue }
+                reader.header.append(line: "##contig=<ID=\(name),length=\(length)>")
+            }
+        }
+        reader.allowsUndeclaredContigs = outputFormat == .vcf || outputFormat == .vcfGz
+    }
+
+    /// One warning per contig that records used without a header declaration.
+    static func warnUndeclared(reader: VCFReader) {
+        for name in reader.undeclaredContigs {
+            CLIOutput.warning("\(reader.path): contig '\(name)' is not declared in the header; it was added to the output header as it is")
+        }
+    }
+}
