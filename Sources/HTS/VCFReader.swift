@@ -25,6 +25,15 @@ public final class VCFReader {
     public var allowsUndeclaredContigs = true
     /// Contigs met in records but not declared in the header, in order of appearance.
     public private(set) var undeclaredContigs: [String] = []
+    /// Output headers copied from this one, which must learn the contigs htslib adds while parsing
+    /// (so that a record's contig id means the same contig in both).
+    private var mirrors: [VCFHeader] = []
+
+    /// Declares in `header` (a copy of this reader's header, e.g. an output header) every contig that
+    /// parsing adds from now on.
+    public func mirrorUndeclaredContigs(into header: VCFHeader) {
+        mirrors.append(header)
+    }
     private var threadPool: ThreadPool?
 
     // Region iteration state.
@@ -308,7 +317,11 @@ public final class VCFReader {
         if _slowPath(rc < 0 || err != 0 || record.pointer.pointee.pos < 0) {
             if rc == 0 && err == BCF_ERR_CTG_UNDEF && allowsUndeclaredContigs && record.pointer.pointee.pos >= 0 {
                 // htslib added the contig to the header; accept it as bcftools does, once per contig.
-                undeclaredContigs.append(header.contigName(record.rid))
+                let name = header.contigName(record.rid)
+                undeclaredContigs.append(name)
+                for mirror in mirrors where mirror.contigID(name) == nil {
+                    mirror.append(line: "##contig=<ID=\(name)>")
+                }
                 contigsDeclared = csl_hdr_ncontigs(header.pointer)
                 record.pointer.pointee.errcode = 0
                 return

@@ -20,10 +20,11 @@ enum HeaderContigs {
         reader.allowsUndeclaredContigs = outputFormat == .vcf || outputFormat == .vcfGz
     }
 
-    /// One warning per contig that records used without a header declaration.
+    /// One warning naming the contigs that records used without a header declaration.
     static func warnUndeclared(reader: VCFReader) {
-        for name in reader.undeclaredContigs {
-            CLIOutput.warning("\(reader.path): contig '\(name)' is not declared in the header; it was added to the output header as it is")
-        }
+        let names = reader.undeclaredContigs
+        guard !names.isEmpty else { return }
+        let shown = names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", …" : "")
+        CLIOutput.warning("\(reader.path): \(names.count) contig\(names.count == 1 ? " is" : "s are") not declared in the header (\(shown)); added to the output header without length. Give -f REF to declare them with lengths.")
     }
 }

@@ -113,6 +113,7 @@ struct NormJob {
             throw error.located(file: input, at: .file)
         }
         let header = normalizer.outputHeader
+        reader.mirrorUndeclaredContigs(into: header)
         header.append(line: "##consilium_version=\(ConsiliumVersion.string)")
         header.append(line: "##consilium_command=\(commandLine.map(CommandText.quote).joined(separator: " "))")
         let writer = try VCFWriter(path: output.output, format: format, header: header, pool: pool,

@@ -38,6 +38,7 @@ struct View: ParsableCommand {
         guard let header = reader.header.copy() else {
             throw InputError(file: input, location: .file, problem: "out of memory copying the header")
         }
+        reader.mirrorUndeclaredContigs(into: header)
         header.append(line: "##consilium_version=\(ConsiliumVersion.string)")
         header.append(line: "##consilium_command=\(CommandLine.arguments.map(CommandText.quote).joined(separator: " "))")
         let writer = try VCFWriter(path: outputOptions.output, format: format, header: header, pool: pool,
