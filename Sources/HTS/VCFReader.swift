@@ -23,8 +23,14 @@ public final class VCFReader {
     /// Whether a record may name a contig the header does not declare (htslib then adds it, as bcftools
     /// does). Set it to false when writing BCF, whose contig dictionary is written before the records.
     public var allowsUndeclaredContigs = true
+    /// Contigs named by requested regions that this file does not have (those regions are skipped).
+    public private(set) var regionContigsNotInFile: [String] = []
     /// Contigs met in records but not declared in the header, in order of appearance.
     public private(set) var undeclaredContigs: [String] = []
+    /// INFO/FORMAT tags met in records but not declared in the header (htslib declares them as
+    /// Type=String, as bcftools does).
+    public private(set) var undeclaredTags: [String] = []
+    private var knownIDs: Int32 = 0
     /// Output headers copied from this one, which must learn the contigs htslib adds while parsing
     /// (so that a record's contig id means the same contig in both).
     private var mirrors: [VCFHeader] = []
@@ -115,6 +121,7 @@ public final class VCFReader {
         }
         if !isBCF && path != "-" && csl_file_is_bgzf(fp) != 0 { VCFReader.addContigsFromIndex(header: header, path: path) }
         contigsDeclared = csl_hdr_ncontigs(header.pointer)
+        knownIDs = csl_hdr_nids(header.pointer)
         if !regions.isEmpty {
             do { try openIndex(regions: regions) } catch {
                 close()
@@ -201,16 +208,30 @@ public final class VCFReader {
     }
 
     private func openIndex(regions requested: [Region]) throws(InputError) {
-        // Order regions as the header orders contigs and merge overlaps, so records come out sorted and once.
-        var known: [(rid: Int32, region: Region)] = []
+        // As bcftools: contigs in the order they first appear in the request, intervals sorted and merged
+        // within a contig, so each record comes out once.
+        var order: [String: Int] = [:]
+        var known: [(rank: Int, rid: Int32, region: Region)] = []
         for r in requested {
-            guard let rid = header.contigID(r.contig) else { continue }
-            known.append((rid, r))
+            guard let rid = header.contigID(r.contig) else {
+                if !regionContigsNotInFile.contains(r.contig) { regionContigsNotInFile.append(r.contig) }
+                continue
+            }
+            let rank = order[r.contig] ?? order.count
+            order[r.contig] = rank
+            known.append((rank, rid, r))
         }
-        known.sort { ($0.rid, $0.region.start) < ($1.rid, $1.region.start) }
+        known.sort { ($0.rank, $0.region.start) < ($1.rank, $1.region.start) }
+        if known.isEmpty {
+            let style = header.contigs.prefix(3).map(\.name).joined(separator: ", ")
+            throw InputError(file: path, location: .file, field: "region",
+                             problem: "no requested region names a contig of this file (asked: \(regionContigsNotInFile.prefix(5).joined(separator: ", ")))",
+                             hint: style.isEmpty ? "the file declares no contigs; index it with tabix so they are known"
+                                                 : "this file names contigs like \(style)")
+        }
         var merged: [Region] = []
         var mergedRid: [Int32] = []
-        for (rid, r) in known {
+        for (_, rid, r) in known {
             if let last = merged.last, mergedRid.last == rid, r.start <= last.end {
                 merged[merged.count - 1].end = max(last.end, r.end)
             } else {
@@ -315,19 +336,49 @@ public final class VCFReader {
         let rc = vcf_parse(&line, header.pointer, record.pointer)
         let err = record.pointer.pointee.errcode
         if _slowPath(rc < 0 || err != 0 || record.pointer.pointee.pos < 0) {
-            if rc == 0 && err == BCF_ERR_CTG_UNDEF && allowsUndeclaredContigs && record.pointer.pointee.pos >= 0 {
-                // htslib added the contig to the header; accept it as bcftools does, once per contig.
-                let name = header.contigName(record.rid)
-                undeclaredContigs.append(name)
-                for mirror in mirrors where mirror.contigID(name) == nil {
-                    mirror.append(line: "##contig=<ID=\(name)>")
-                }
-                contigsDeclared = csl_hdr_ncontigs(header.pointer)
+            let tolerated = BCF_ERR_CTG_UNDEF | BCF_ERR_TAG_UNDEF
+            if rc == 0 && err & ~tolerated == 0 && allowsUndeclaredContigs && record.pointer.pointee.pos >= 0 {
+                // htslib declared the new contig or tag in the header; accept it as bcftools does.
+                try learnUndeclared(record, contig: err & BCF_ERR_CTG_UNDEF != 0)
                 record.pointer.pointee.errcode = 0
                 return
             }
             throw diagnose(record: record, parseFailed: rc < 0)
         }
+    }
+
+    /// Copies what htslib just declared into the mirrored output headers, keeping dictionary ids equal.
+    private func learnUndeclared(_ record: VCFRecord, contig: Bool) throws(InputError) {
+        if contig {
+            let name = header.contigName(record.rid)
+            undeclaredContigs.append(name)
+            for mirror in mirrors where mirror.contigID(name) == nil {
+                mirror.append(line: "##contig=<ID=\(name)>")
+            }
+            contigsDeclared = csl_hdr_ncontigs(header.pointer)
+        }
+        let ids = csl_hdr_nids(header.pointer)
+        guard ids > knownIDs else { return }
+        for id in knownIDs..<ids {
+            guard let key = csl_hdr_id_key(header.pointer, id) else { continue }
+            let name = String(cString: key)
+            undeclaredTags.append(name)
+            for hl in [BCF_HL_INFO, BCF_HL_FMT] where csl_hdr_id_exists(header.pointer, hl, id) != 0 {
+                guard let hrec = bcf_hdr_get_hrec(header.pointer, hl, "ID", key, nil) else { continue }
+                for mirror in mirrors {
+                    if bcf_hdr_id2int(mirror.pointer, BCF_DT_ID, key) < 0, let copy = bcf_hrec_dup(hrec) {
+                        bcf_hdr_add_hrec(mirror.pointer, copy)
+                        bcf_hdr_sync(mirror.pointer)
+                    }
+                    if bcf_hdr_id2int(mirror.pointer, BCF_DT_ID, key) != id {
+                        throw InputError(file: path, location: location, field: hl == BCF_HL_INFO ? "INFO" : "FORMAT",
+                                         problem: "tag \(name) is not declared in the header, and it cannot be added to the output header at the same place",
+                                         hint: "declare it: ##\(hl == BCF_HL_INFO ? "INFO" : "FORMAT")=<ID=\(name),Number=.,Type=String,Description=\"...\">")
+                    }
+                }
+            }
+        }
+        knownIDs = ids
     }
 
     private func diagnose(record: VCFRecord, parseFailed: Bool) -> InputError {

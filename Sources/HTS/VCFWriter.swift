@@ -11,8 +11,15 @@ public final class VCFWriter {
     public let header: VCFHeader
     private let fp: UnsafeMutablePointer<htsFile>
     private let indexed: Bool
+    /// htslib 1.16 builds wrong on-the-fly indexes when BGZF compression is multi-threaded (offsets are
+    /// taken before the worker threads have placed the blocks), so with threads the index is built from
+    /// the finished file instead.
+    private let indexAfterClose: Bool
+    private let indexThreads: Int32
     private var threadPool: ThreadPool?
     private var done = false
+    /// htslib keeps the index name pointer (it does not copy it) until the file is closed.
+    private var indexName: UnsafeMutablePointer<CChar>?
     /// Records written so far.
     public private(set) var recordCount = 0
 
@@ -43,6 +50,9 @@ public final class VCFWriter {
             own.attach(to: fp)
             threadPool = own
         }
+        let threaded = pool != nil || threadPool != nil
+        indexAfterClose = writeIndex && threaded
+        indexThreads = Int32(max(threads, pool?.threads ?? 0))
         if bcf_hdr_write(fp, header.pointer) != 0 {
             hts_close(fp)
             output.abandon()
@@ -50,8 +60,12 @@ public final class VCFWriter {
         }
         if writeIndex {
             PartialFiles.register(output.companion(".csi"))
+        }
+        if writeIndex && !indexAfterClose {
             // min_shift 14 gives a CSI index, as `bcftools --write-index` does.
-            if bcf_idx_init(fp, header.pointer, 14, output.companion(".csi")) != 0 {
+            indexName = strdup(output.companion(".csi"))
+            if bcf_idx_init(fp, header.pointer, 14, indexName) != 0 {
+                free(indexName)
                 hts_close(fp)
                 output.abandon(companions: [".csi"])
                 throw InputError(file: path, location: .file, problem: "could not start the index")
@@ -64,6 +78,7 @@ public final class VCFWriter {
             hts_close(fp)
             output.abandon(companions: indexed ? [".csi"] : [])
         }
+        free(indexName)
     }
 
     /// Writes one record.
@@ -80,7 +95,7 @@ public final class VCFWriter {
     public func finish() throws(InputError) {
         guard !done else { return }
         done = true
-        if indexed && bcf_idx_save(fp) != 0 {
+        if indexed && !indexAfterClose && bcf_idx_save(fp) != 0 {
             hts_close(fp)
             output.abandon(companions: [".csi"])
             throw InputError(file: output.destination, location: .file, problem: "could not write the index")
@@ -89,6 +104,15 @@ public final class VCFWriter {
             output.abandon(companions: indexed ? [".csi"] : [])
             throw InputError(file: output.destination, location: .file, problem: "could not finish writing (disk full?)")
         }
-        try output.commit(companions: indexed ? [(".csi", output.destination + ".csi")] : [])
+        if indexAfterClose && bcf_index_build3(output.writePath, output.companion(".csi"), 14, indexThreads) != 0 {
+            output.abandon(companions: [".csi"])
+            throw InputError(file: output.destination, location: .file, problem: "could not write the index")
+        }
+        do {
+            try output.commit(companions: indexed ? [(".csi", output.destination + ".csi")] : [])
+        } catch {
+            output.abandon(companions: indexed ? [".csi"] : [])
+            throw error
+        }
     }
 }

@@ -22,6 +22,13 @@ enum HeaderContigs {
 
     /// One warning naming the contigs that records used without a header declaration.
     static func warnUndeclared(reader: VCFReader) {
+        if !reader.regionContigsNotInFile.isEmpty {
+            CLIOutput.warning("\(reader.path): regions on contigs the file does not have were skipped: \(reader.regionContigsNotInFile.prefix(8).joined(separator: ", "))")
+        }
+        let tags = reader.undeclaredTags
+        if !tags.isEmpty {
+            CLIOutput.warning("\(reader.path): \(tags.count) INFO/FORMAT tag\(tags.count == 1 ? " is" : "s are") not declared in the header (\(tags.prefix(8).joined(separator: ", "))); treated as Type=String, as bcftools does")
+        }
         let names = reader.undeclaredContigs
         guard !names.isEmpty else { return }
         let shown = names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", …" : "")
