@@ -22,13 +22,13 @@ struct Consilium: ParsableCommand {
         Documentation: docs/cli.md (every option), docs/architecture.md (how it is built).
         """,
         version: ConsiliumVersion.string,
-        subcommands: [Norm.self, View.self]
+        subcommands: [Norm.self, View.self, KB.self, Annotate.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; Consilium's contract is 2 (usage) and 1 (input).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Norm.bcftoolsStyle(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as InputError {
             CLIOutput.error(error.description)

@@ -1,0 +1,89 @@
+import HTS
+import Knowledge
+import Variants
+
+/// Counts reported at the end of `consilium annotate`.
+public struct AnnotationStatistics: Sendable, Equatable {
+    public var recordsIn = 0
+    public var recordsOut = 0
+    /// Alleles found, per source label (`clinvar`, then the frequency labels).
+    public var found: [String: Int] = [:]
+    public init() {}
+}
+
+/// Streams a VCF/BCF through normalization, knowledge-base lookups and a writer, in input order.
+///
+/// Memory does not grow with the input: one record is in flight at a time (plus what the normalizer
+/// holds back to left-align), and lookups read the memory-mapped knowledge base.
+public final class AnnotationPipeline {
+    public let reader: VCFReader
+    public let normalizer: Normalizer
+    public let lookup: AlleleLookup
+    public let kb: KnowledgeBase
+
+    /// Opens the normalizer over `reader` and checks that the query and the knowledge base agree on the
+    /// genome build and contig lengths.
+    public init(reader: VCFReader, reference: FastaReference?, kb: KnowledgeBase) throws(InputError) {
+        self.reader = reader
+        self.kb = kb
+        try AnnotationPipeline.checkCompatible(reader: reader, kb: kb)
+        var options = NormalizeOptions()
+        options.split = true
+        options.leftAlign = reference != nil
+        options.checkRef = .warn
+        do {
+            normalizer = try Normalizer(header: reader.header, reference: reference, options: options)
+        } catch {
+            throw error.located(file: reader.path, at: .file)
+        }
+        lookup = AlleleLookup(kb: kb, header: reader.header)
+    }
+
+    /// Refuses a query of another genome build, or whose contig lengths differ from the knowledge base's
+    /// for the same contig, naming both.
+    public static func checkCompatible(reader: VCFReader, kb: KnowledgeBase) throws(InputError) {
+        let contigs = reader.header.contigs
+        if let q = GenomeBuild.detect(contigs: contigs), let k = kb.genomeBuild, q.build != k {
+            throw InputError(file: reader.path, location: .file, field: "##contig",
+                             problem: "the VCF is \(q.build.rawValue) (\(q.evidence)) but the knowledge base \(kb.path) is \(k.rawValue) (\(kb.manifest.genomeBuildEvidence ?? "manifest"))",
+                             hint: "annotate against a knowledge base built from \(q.build.rawValue) sources, or lift the VCF over first")
+        }
+        for (name, length) in contigs where length > 0 {
+            guard let i = kb.contigIndex(of: name) else { continue }
+            let c = kb.manifest.contigs[i]
+            if c.length > 0 && c.length != length {
+                throw InputError(file: reader.path, location: .file, field: "##contig",
+                                 problem: "contig \(name) has length \(length) in the VCF but \(c.name) has length \(c.length) in the knowledge base \(kb.path): they are different assemblies",
+                                 hint: "use a knowledge base built for the VCF's genome build")
+            }
+        }
+    }
+
+    /// Runs to the end of the input. `progress` is called after each input record.
+    public func run(into sink: AnnotationSink, progress: (VCFReader) -> Void = { _ in }) throws(InputError) -> AnnotationStatistics {
+        var stats = AnnotationStatistics()
+        let record = VCFRecord()
+        while try reader.read(into: record) {
+            stats.recordsIn += 1
+            do { try normalizer.push(record) } catch { throw error.located(file: reader.path, at: reader.location) }
+            while let out = normalizer.nextReady() {
+                lookup.lookUp(out)
+                try sink.write(out, lookup: lookup)
+                stats.recordsOut += 1
+            }
+            progress(reader)
+        }
+        normalizer.finish()
+        while let out = normalizer.nextReady() {
+            lookup.lookUp(out)
+            try sink.write(out, lookup: lookup)
+            stats.recordsOut += 1
+        }
+        try sink.finish()
+        var labels: [String] = []
+        if kb.clinvar != nil { labels.append("clinvar") }
+        labels += kb.frequencies.map(\.label)
+        for (i, l) in labels.enumerated() { stats.found[l] = lookup.found[i] }
+        return stats
+    }
+}

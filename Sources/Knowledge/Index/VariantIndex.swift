@@ -1,0 +1,223 @@
+import Foundation
+import HTS
+
+/// A memory-mapped index file: integer-keyed rows and their value columns (layout in `IndexLayout`).
+///
+/// Opening checks the whole structure (section bounds, sizes, sortedness, dictionary offsets, string ids),
+/// so a damaged file is refused with an `InputError` before any lookup; lookups then need no checks
+/// beyond the row range.
+public final class VariantIndex: @unchecked Sendable {
+    public let file: MappedFile
+    public let contigCount: Int
+    public let rowCount: Int
+    public let columnNames: [String]
+    public let columnTypes: [IndexLayout.ColumnType]
+
+    private let firstChunk: UnsafePointer<UInt32>
+    private let rowStart: UnsafePointer<UInt64>
+    private let keys: UnsafePointer<UInt64>
+    private let longTable: UnsafeRawPointer?
+    private let longCount: Int
+    private let longBytes: UnsafePointer<UInt8>?
+    private let longBytesCount: Int
+    /// Per column: the values (4 bytes a row), and for strings the dictionary offsets and bytes.
+    private let columnData: [UnsafeRawPointer]
+    private let dictionaryOffsets: [UnsafePointer<UInt64>?]
+    private let dictionaryBytes: [UnsafePointer<CChar>?]
+
+    /// Maps and validates `path`. `expectedSHA256`, when given, is compared with the file's digest first.
+    public init(path: String, expectedSHA256: String? = nil) throws(InputError) {
+        let file = try MappedFile(path: path)
+        self.file = file
+        if let expectedSHA256 {
+            let actual = SHA256.hash(file.bytes)
+            guard actual == expectedSHA256 else {
+                throw InputError(file: path, location: .file,
+                                 problem: "the index file is damaged: its SHA-256 does not match the manifest (expected \(expectedSHA256.prefix(12))…, found \(actual.prefix(12))…)",
+                                 hint: "the file was changed or cut short after the build; rebuild the knowledge base with `consilium kb build`")
+            }
+        }
+        let b = file.bytes
+        func corrupt(_ what: String) -> InputError {
+            InputError(file: path, location: .file, problem: "the index file is damaged or not a Consilium index: \(what)",
+                       hint: "rebuild the knowledge base with `consilium kb build`")
+        }
+        guard b.count >= IndexLayout.headerSize, Array(b[0..<8]) == IndexLayout.magic else { throw corrupt("bad magic bytes") }
+        let version = b.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian
+        guard version == IndexLayout.formatVersion else {
+            throw InputError(file: path, location: .file, problem: "index format version \(version) is not supported (this consilium reads version \(IndexLayout.formatVersion))",
+                             hint: "rebuild the knowledge base with this version of consilium")
+        }
+        let sectionCount = Int(b.loadUnaligned(fromByteOffset: 12, as: UInt32.self).littleEndian)
+        guard sectionCount < 10_000, IndexLayout.headerSize + sectionCount * IndexLayout.entrySize <= b.count else {
+            throw corrupt("the section table runs past the end of the file")
+        }
+        var sections: [String: (offset: Int, length: Int)] = [:]
+        var order: [String] = []
+        for i in 0..<sectionCount {
+            let e = IndexLayout.headerSize + i * IndexLayout.entrySize
+            let tagBytes = b[e..<(e + IndexLayout.tagSize)].prefix { $0 != 0 }
+            let tag = String(decoding: tagBytes, as: UTF8.self)
+            let offset = b.loadUnaligned(fromByteOffset: e + IndexLayout.tagSize, as: UInt64.self).littleEndian
+            let length = b.loadUnaligned(fromByteOffset: e + IndexLayout.tagSize + 8, as: UInt64.self).littleEndian
+            guard offset % 8 == 0, offset <= UInt64(b.count), length <= UInt64(b.count) - offset else {
+                throw corrupt("section '\(tag)' lies outside the file (the file may be truncated)")
+            }
+            sections[tag] = (Int(offset), Int(length))
+            order.append(tag)
+        }
+        guard let base = b.baseAddress else { throw corrupt("empty file") }
+        func section(_ tag: String) throws(InputError) -> (UnsafeRawPointer, Int) {
+            guard let s = sections[tag] else { throw corrupt("section '\(tag)' is missing") }
+            return (base + s.offset, s.length)
+        }
+        let (contigsPtr, contigsLen) = try section("contigs")
+        guard contigsLen >= 4, contigsLen % 4 == 0 else { throw corrupt("bad 'contigs' size") }
+        contigCount = contigsLen / 4 - 1
+        firstChunk = contigsPtr.assumingMemoryBound(to: UInt32.self)
+        for c in 0..<contigCount where firstChunk[c] > firstChunk[c + 1] { throw corrupt("contig chunk table is not ascending") }
+        let chunkCount = Int(firstChunk[contigCount])
+        let (chunksPtr, chunksLen) = try section("chunks")
+        guard chunksLen == (chunkCount + 1) * 8 else { throw corrupt("bad 'chunks' size") }
+        rowStart = chunksPtr.assumingMemoryBound(to: UInt64.self)
+        let (keysPtr, keysLen) = try section("keys")
+        guard keysLen % 8 == 0 else { throw corrupt("bad 'keys' size") }
+        rowCount = keysLen / 8
+        keys = keysPtr.assumingMemoryBound(to: UInt64.self)
+        guard rowStart[0] == 0, rowStart[chunkCount] == UInt64(rowCount) else { throw corrupt("chunk rows do not add up to the row count") }
+        for c in 0..<chunkCount {
+            guard rowStart[c] <= rowStart[c + 1] else { throw corrupt("chunk table is not ascending") }
+            var r = Int(rowStart[c]) + 1
+            while r < Int(rowStart[c + 1]) {
+                guard keys[r - 1] < keys[r] else { throw corrupt("keys are not sorted") }
+                r += 1
+            }
+        }
+        let (longPtr, longLen) = try section("long.alleles")
+        guard longLen % 16 == 0 else { throw corrupt("bad 'long.alleles' size") }
+        longCount = longLen / 16
+        longTable = longLen > 0 ? longPtr : nil
+        let (lbPtr, lbLen) = try section("long.bytes")
+        longBytes = lbLen > 0 ? lbPtr.assumingMemoryBound(to: UInt8.self) : nil
+        longBytesCount = lbLen
+        for i in 0..<longCount {
+            let o = longPtr.loadUnaligned(fromByteOffset: i * 16, as: UInt64.self)
+            let r = longPtr.loadUnaligned(fromByteOffset: i * 16 + 8, as: UInt32.self)
+            let a = longPtr.loadUnaligned(fromByteOffset: i * 16 + 12, as: UInt32.self)
+            guard o <= UInt64(lbLen), UInt64(r) + UInt64(a) <= UInt64(lbLen) - o else { throw corrupt("long allele outside its table") }
+        }
+        for r in 0..<rowCount where keys[r] & VariantKey.longFlag != 0 {
+            guard Int(keys[r] & (VariantKey.longFlag - 1)) < longCount else { throw corrupt("long allele index out of range") }
+        }
+        // Columns, in file order.
+        var names: [String] = [], types: [IndexLayout.ColumnType] = [], data: [UnsafeRawPointer] = []
+        var dOffsets: [UnsafePointer<UInt64>?] = [], dBytes: [UnsafePointer<CChar>?] = []
+        for tag in order {
+            guard let colon = tag.firstIndex(of: ":"), let type = IndexLayout.ColumnType(rawValue: String(tag[..<colon])) else { continue }
+            let name = String(tag[tag.index(after: colon)...])
+            let (ptr, len) = try section(tag)
+            guard len == rowCount * 4 else { throw corrupt("column '\(name)' has the wrong size") }
+            names.append(name); types.append(type); data.append(ptr)
+            if type == .string {
+                let (dp, dl) = try section("dict:\(name)")
+                guard dl >= 8 else { throw corrupt("dictionary '\(name)' is too short") }
+                let count = dp.loadUnaligned(as: UInt64.self)
+                guard count < UInt64(dl), 8 + (count + 1) * 8 <= UInt64(dl) else { throw corrupt("dictionary '\(name)' is too short") }
+                let offsets = (dp + 8).assumingMemoryBound(to: UInt64.self)
+                let blob = dp + 8 + Int(count + 1) * 8
+                let blobLen = UInt64(dl) - 8 - (count + 1) * 8
+                guard offsets[0] == 0, offsets[Int(count)] == blobLen else { throw corrupt("dictionary '\(name)' offsets do not match its bytes") }
+                let bytes = blob.assumingMemoryBound(to: UInt8.self)
+                for i in 0..<Int(count) {
+                    guard offsets[i] < offsets[i + 1], bytes[Int(offsets[i + 1]) - 1] == 0 else { throw corrupt("dictionary '\(name)' string \(i) is malformed") }
+                }
+                let ids = ptr.assumingMemoryBound(to: UInt32.self)
+                for r in 0..<rowCount where ids[r] != IndexLayout.missingString && UInt64(ids[r]) >= count {
+                    throw corrupt("column '\(name)' refers past its dictionary")
+                }
+                dOffsets.append(offsets); dBytes.append(blob.assumingMemoryBound(to: CChar.self))
+            } else {
+                dOffsets.append(nil); dBytes.append(nil)
+            }
+        }
+        columnNames = names; columnTypes = types; columnData = data
+        dictionaryOffsets = dOffsets; dictionaryBytes = dBytes
+    }
+
+    /// The column number of `name`, or nil.
+    public func column(_ name: String) -> Int? { columnNames.firstIndex(of: name) }
+
+    /// The row of an allele, or nil. `alleleBits` comes from `VariantKey.encodeAlleles` (nil for long alleles);
+    /// `ref`/`alt` are only read for long alleles.
+    @inline(__always)
+    public func find(contig: Int, position: Int64, alleleBits: UInt64?, ref: UnsafeBufferPointer<UInt8>,
+                     alt: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard contig >= 0, contig < contigCount, position >= 0 else { return nil }
+        let chunk = Int(position >> IndexLayout.chunkShift)
+        let c = Int(firstChunk[contig]) + chunk
+        guard c < Int(firstChunk[contig + 1]) else { return nil }
+        var lo = Int(rowStart[c]), hi = Int(rowStart[c + 1])
+        if let alleleBits {
+            let key = VariantKey.key(position: position, alleleBits: alleleBits)
+            while lo < hi {
+                let mid = (lo &+ hi) >> 1
+                let k = keys[mid]
+                if k == key { return mid }
+                if k < key { lo = mid + 1 } else { hi = mid }
+            }
+            return nil
+        }
+        // Long alleles: scan the (few) long rows at this position.
+        let start = VariantKey.key(position: position, alleleBits: VariantKey.longFlag)
+        // The first key of the next position (0 when this is the chunk's last position and the sum wraps).
+        let end = VariantKey.key(position: position, alleleBits: 0) &+ (1 << 44)
+        while lo < hi {
+            let mid = (lo &+ hi) >> 1
+            if keys[mid] < start { lo = mid + 1 } else { hi = mid }
+        }
+        var r = lo
+        let upper = Int(rowStart[c + 1])
+        while r < upper, end == 0 || keys[r] < end {
+            let i = Int(keys[r] & (VariantKey.longFlag - 1))
+            if let t = longTable, let lb = longBytes {
+                let o = Int(t.loadUnaligned(fromByteOffset: i * 16, as: UInt64.self))
+                let rl = Int(t.loadUnaligned(fromByteOffset: i * 16 + 8, as: UInt32.self))
+                let al = Int(t.loadUnaligned(fromByteOffset: i * 16 + 12, as: UInt32.self))
+                if rl == ref.count, al == alt.count,
+                   memcmp(lb + o, ref.baseAddress!, rl) == 0, memcmp(lb + o + rl, alt.baseAddress!, al) == 0 {
+                    return r
+                }
+            }
+            r += 1
+        }
+        return nil
+    }
+
+    /// A Float32 value; nil when missing.
+    @inline(__always)
+    public func float(_ column: Int, row: Int) -> Float? {
+        let bits = columnData[column].load(fromByteOffset: row * 4, as: UInt32.self)
+        if bits == IndexLayout.missingFloatBits { return nil }
+        return Float(bitPattern: bits)
+    }
+
+    /// An Int32 value; nil when missing.
+    @inline(__always)
+    public func int(_ column: Int, row: Int) -> Int32? {
+        let v = columnData[column].load(fromByteOffset: row * 4, as: Int32.self)
+        return v == IndexLayout.missingInt ? nil : v
+    }
+
+    /// A string value as a NUL-terminated C string inside the mapped file; nil when missing.
+    @inline(__always)
+    public func cString(_ column: Int, row: Int) -> UnsafePointer<CChar>? {
+        let id = columnData[column].load(fromByteOffset: row * 4, as: UInt32.self)
+        guard id != IndexLayout.missingString, let offsets = dictionaryOffsets[column], let bytes = dictionaryBytes[column] else { return nil }
+        return bytes + Int(offsets[Int(id)])
+    }
+
+    /// A string value as a Swift string (allocates; for reports and tests).
+    public func string(_ column: Int, row: Int) -> String? {
+        cString(column, row: row).map { String(cString: $0) }
+    }
+}
