@@ -46,10 +46,15 @@ struct Norm: ParsableCommand {
         valueName: "e|w|x|s"))
     var checkRef: String = "e"
 
-    @Option(name: [.customShort("m"), .customLong("multiallelics")], help: ArgumentHelp(
-        "-any (or -) splits multiallelic records (the default); give +any to keep them joined is not supported.",
-        valueName: "-any"))
+    @Option(name: [.customShort("m"), .customLong("multiallelics")], parsing: .unconditional, help: ArgumentHelp(
+        "Which multiallelic records to split: -any (or -, -both; the default) splits all, -snps only SNV/MNV records, -indels only indel records; none keeps them as they are (like bcftools norm without -m). Joining (+any) is not supported.",
+        valueName: "-any|-snps|-indels|none"))
     var multiallelics: String = "-any"
+
+    @Option(name: .customLong("multi-overlaps"), help: ArgumentHelp(
+        "When splitting, what a sample's call of another ALT becomes in GT: 0 (REF, the default, as bcftools) or . (missing). Example: 1/2 split gives 1/0 and 0/1 with 0, 1/. and ./1 with .",
+        valueName: "0|."))
+    var multiOverlaps: String = "0"
 
     @Flag(name: [.customShort("N"), .customLong("do-not-normalize")], help: "Split only; do not trim or left-align.")
     var doNotNormalize = false
@@ -68,8 +73,11 @@ struct Norm: ParsableCommand {
         guard NormalizeOptions.CheckRef(letters: checkRef) != nil else {
             throw ValidationError("--check-ref takes e, w, x or s (or a combination such as wx); got '\(checkRef)'")
         }
-        guard ["-any", "-", "-both", "-snps", "-indels"].contains(multiallelics) else {
-            throw ValidationError("-m: only splitting (-any, -) is supported; joining (+any) is not")
+        guard ["-any", "-", "-both", "-snps", "-indels", "none"].contains(multiallelics) else {
+            throw ValidationError("-m takes -any (or -, -both), -snps, -indels or none; joining (+any) is not supported; got '\(multiallelics)'")
+        }
+        guard ["0", "."].contains(multiOverlaps) else {
+            throw ValidationError("--multi-overlaps takes 0 or . (a quoted dot); got '\(multiOverlaps)'")
         }
         _ = try outputOptions.format()
     }
@@ -80,8 +88,52 @@ struct Norm: ParsableCommand {
         options.leftAlign = reference != nil && !doNotNormalize
         options.oldRecordTag = oldRecordTag
         options.force = force
+        options.split = multiallelics != "none"
+        options.splitScope = multiallelics == "-snps" ? .snps : (multiallelics == "-indels" ? .indels : .any)
+        options.multiOverlapsMissing = multiOverlaps == "."
         try NormJob(input: input, reference: reference, options: options, output: outputOptions,
                     inputOptions: inputOptions, quiet: quiet, commandLine: CommandLine.arguments).run()
+    }
+}
+
+extension Norm {
+    /// bcftools users write short options with the value attached (`-cx`, `-m-`, `-Oz`) or clustered
+    /// (`-Nc s`); ArgumentParser wants them apart. This splits them for `consilium norm` arguments.
+    static func bcftoolsStyle(_ arguments: [String]) -> [String] {
+        guard arguments.first == "norm" else { return arguments }
+        let takesValue: Set<Character> = ["c", "m", "O", "o", "f", "r", "R"]
+        let isFlag: Set<Character> = ["N", "q"]
+        var result: [String] = []
+        var valueNext = false
+        for (i, arg) in arguments.enumerated() {
+            if i == 0 || valueNext || arg == "--" || arg.hasPrefix("--") || !arg.hasPrefix("-") || arg.count <= 2 {
+                result.append(arg)
+                valueNext = arg.count == 2 && arg.hasPrefix("-") && arg.last.map(takesValue.contains) == true
+                continue
+            }
+            var rest = Substring(arg.dropFirst())
+            var pieces: [String] = []
+            while let letter = rest.first {
+                rest = rest.dropFirst()
+                if takesValue.contains(letter) {
+                    pieces.append("-\(letter)")
+                    if !rest.isEmpty { pieces.append(String(rest)) }
+                    rest = ""
+                } else if isFlag.contains(letter) {
+                    pieces.append("-\(letter)")
+                } else {
+                    pieces = [arg]
+                    rest = ""
+                }
+            }
+            result += pieces
+            if let last = pieces.last, last.count == 2, last.hasPrefix("-"), let letter = last.last {
+                valueNext = takesValue.contains(letter)
+            } else {
+                valueNext = false
+            }
+        }
+        return result
     }
 }
 

@@ -14,6 +14,7 @@ public struct NormalizeOptions: Sendable, Equatable {
         public static let set = CheckRef(rawValue: 8)
 
         /// Parses bcftools' letters: `e`, `w`, `x`, `s`, or combinations such as `wx`, `ws`.
+        /// As in bcftools, `e` wins over the others: `we` is the same as `e`.
         public init?(letters: String) {
             var v: UInt8 = 0
             for c in letters {
@@ -26,21 +27,36 @@ public struct NormalizeOptions: Sendable, Equatable {
                 }
             }
             guard v != 0 else { return nil }
-            self.init(rawValue: v)
+            self.init(rawValue: v & 1 != 0 ? 1 : v)
         }
+    }
+
+    /// Which multiallelic records `-m` splits.
+    public enum SplitScope: Sendable, Equatable {
+        /// `-m -any`, `-m -`, `-m -both`: every record with more than one ALT.
+        case any
+        /// `-m -snps`: records with SNV or MNV alleles.
+        case snps
+        /// `-m -indels`: records with indel alleles.
+        case indels
     }
 
     /// Split multiallelic records into biallelic ones (`-m -any`); off gives `bcftools norm` without `-m`.
     public var split: Bool = true
+    public var splitScope: SplitScope = .any
     /// Left-align and trim indels against the reference (needs a reference).
     public var leftAlign: Bool = true
     public var checkRef: CheckRef = .error
     /// `--old-rec-tag TAG`: record the original CHROM|POS|REF|ALT in INFO/TAG of changed records.
     public var oldRecordTag: String? = nil
-    /// `--force`: split even when a Number=G/R field cannot be split exactly.
+    /// `--force`: split even when a Number=A/R/G field has the wrong number of values (the field is dropped).
     public var force: Bool = false
-    /// `--multi-overlaps 0|.`: the allele given to overlapping alleles of a split record (GT recoding).
+    /// `--multi-overlaps .`: when splitting, genotype alleles of the other ALTs become missing (`.`)
+    /// instead of REF (`0`, the default, as in bcftools).
     public var multiOverlapsMissing: Bool = false
+    /// Records are buffered this far (bp) so left-aligned records can be written in sorted order
+    /// (bcftools' `--site-win`, 1000).
+    public var sortWindow: Int64 = 1000
 
     public init() {}
 }
