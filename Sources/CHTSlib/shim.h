@@ -81,4 +81,17 @@ static inline int64_t csl_file_raw_offset(htsFile *fp) {
     return (b && b->fp) ? (int64_t)htell(b->fp) : 0;
 }
 
+
+/// Bytes of the underlying file consumed so far, for BGZF and for plain text (where fp.bgzf is not a BGZF).
+static inline int64_t csl_file_bytes_read(htsFile *fp) {
+    if (fp->is_bgzf) {
+        BGZF *b = fp->fp.bgzf;
+        return (b && b->fp) ? (int64_t)htell(b->fp) : 0;
+    }
+    if (fp->format.format == bcf || fp->format.format == vcf || fp->format.format == text_format) {
+        return fp->fp.hfile ? (int64_t)htell(fp->fp.hfile) : 0;
+    }
+    return 0;
+}
+
 #endif
