@@ -1,0 +1,70 @@
+import Foundation
+import HTS
+
+/// A tab-separated text file split into numbered lines, shared by the gene-table, curation and CIViC importers.
+///
+/// Lines end at `\n`; one trailing `\r` is dropped so CRLF files read the same. A `\r` inside a field is kept:
+/// CIViC's 2017 export has such fields and they are text, not line ends. Fields are never unquoted: none of
+/// the formats read here quote, and CIViC statements contain bare `"` characters.
+struct TabularText: Sendable {
+    /// One line of the file, with its 1-based number.
+    struct Line: Sendable {
+        var number: Int
+        var text: Substring
+        var fields: [Substring] { text.split(separator: "\t", omittingEmptySubsequences: false) }
+    }
+
+    /// The path as the user gave it; used in every error.
+    var file: String
+    var lines: [Line]
+
+    /// Reads a whole file as UTF-8 text.
+    static func read(path: String) throws(InputError) -> TabularText {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw InputError(file: path, location: .file, problem: "cannot be read",
+                             hint: "check that the file exists and is readable")
+        }
+        return try parse(data: data, file: path)
+    }
+
+    /// Splits bytes already in memory; `file` names them in errors.
+    static func parse(data: Data, file: String) throws(InputError) -> TabularText {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(file: file, location: .file, problem: "is not UTF-8 text",
+                             hint: "save the table as UTF-8 (tab-separated text)")
+        }
+        var lines: [Line] = []
+        var number = 0
+        for var piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            if piece.hasSuffix("\r") { piece = piece.dropLast() }
+            lines.append(Line(number: number, text: piece))
+        }
+        // A final newline yields one empty piece that is not a line of the file.
+        if let last = lines.last, last.text.isEmpty { lines.removeLast() }
+        return TabularText(file: file, lines: lines)
+    }
+
+    /// An error at a given line and column (1-based), naming the column by its header.
+    func error(line: Int, column: Int? = nil, name: String? = nil, problem: String, hint: String? = nil) -> InputError {
+        var field: String?
+        switch (column, name) {
+        case let (c?, n?): field = "column \(c) (\(n))"
+        case let (c?, nil): field = "column \(c)"
+        case let (nil, n?): field = n
+        case (nil, nil): field = nil
+        }
+        return InputError(file: file, location: .line(line), field: field, problem: problem, hint: hint)
+    }
+}
+
+/// Describes a bad value by its shape only, so that file contents never reach a message.
+func shapeOf(_ value: Substring) -> String {
+    if value.isEmpty { return "an empty value" }
+    let allDigits = value.allSatisfy { $0.isASCII && $0.isNumber }
+    let kind = allDigits ? "digits" : "characters"
+    return "a value of \(value.count) \(kind)"
+}
