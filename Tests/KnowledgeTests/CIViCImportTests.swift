@@ -41,6 +41,8 @@ struct CIViCImportTests {
         #expect(k.assertions.map(\.id) == [7, 40])
         #expect(k.supersededRecords == 1)
         #expect(k.evidence(id: 3017)?.file == "civic_eid_3017.json")
+        // Variants: 12 (v2), 100 (v1), and the 7 named in the v1 gene records (ALK 5, DUX4 2).
+        #expect(k.variants.count == 9 && k.recordCount == 4 + 2 + 9 && k.release == nil)
     }
 
     @Test("BRAF V600E (CIViC variant 12) carries the GRCh37 coordinates the record gives: 7:140453136 A>T",
@@ -196,7 +198,7 @@ struct CIViCImportTests {
         let k = try CIViCKnowledge.load(directory: dir.path)
         #expect(k.readFiles.map(\.kind) == ["AssertionSummaries TSV (2023+ layout)", "ClinicalEvidenceSummaries TSV (2023+ layout)",
                                              "VariantSummaries TSV (2023+ layout)"])
-        #expect(k.readFiles.allSatisfy { $0.release == "01-Apr-2024" })
+        #expect(k.readFiles.allSatisfy { $0.release == "01-Apr-2024" } && k.release == "01-Apr-2024")
         #expect(k.ignoredFiles.map(\.name) == ["README.md"])
         let e = try #require(k.evidence(id: 3017))
         #expect(e.level == .A && e.molecularProfile == "BRAF V600E" && e.therapies == ["Dabrafenib", "Trametinib"])

@@ -46,6 +46,16 @@ public struct CIViCKnowledge: Codable, Sendable, Equatable {
     /// The files that were skipped, each with its reason in `note`.
     public var ignoredFiles: [CIViCFileReport] { files.filter { !$0.read } }
 
+    /// Records stored: evidence items, assertions and variants (for the manifest's record count).
+    public var recordCount: Int { evidence.count + assertions.count + variants.count }
+
+    /// The CIViC release dates found in the names of the files read (`01-Apr-2024`, `nightly`), comma-joined;
+    /// nil when no file name carries one (API JSON records and renamed exports carry no date).
+    public var release: String? {
+        let dates = Set(readFiles.compactMap(\.release)).sorted()
+        return dates.isEmpty ? nil : dates.joined(separator: ",")
+    }
+
     /// The evidence item with this EID.
     public func evidence(id: Int) -> CIViCEvidenceItem? { evidence.first { $0.id == id } }
     /// The assertion with this AID.

@@ -22,6 +22,9 @@ public struct Curations: Codable, Sendable, Equatable {
         self.file = file
     }
 
+    /// Entries stored (for the manifest's record count).
+    public var recordCount: Int { entries.count }
+
     /// All curations of an allele as written in the file, oldest first.
     public func curations(chrom: String, pos: Int, ref: String, alt: String) -> [Curation] {
         entries.filter { $0.chrom == chrom && $0.pos == pos && $0.ref == ref && $0.alt == alt }

@@ -18,6 +18,9 @@ public struct GeneTable: Codable, Sendable, Equatable {
         self.file = file
     }
 
+    /// Rows stored (for the manifest's record count).
+    public var recordCount: Int { genes.count }
+
     /// The row for an HGNC symbol (exact, case-sensitive as HGNC writes it).
     public func gene(_ symbol: String) -> GeneRecord? {
         var low = 0, high = genes.count
