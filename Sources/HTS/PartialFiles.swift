@@ -32,6 +32,12 @@ public enum PartialFiles {
     private static func install() {
         table.initialize(repeating: nil, count: capacity)
         installed = true
+        // A parent may start us with these signals blocked (a blocked mask is inherited through exec; test
+        // runners and some job launchers do this); unblock them here so Ctrl-C still removes the temporaries.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { sigaddset(&unblock, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] {
             signal(sig) { sig in
                 for i in 0..<PartialFiles.capacity {

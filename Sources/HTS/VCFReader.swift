@@ -87,6 +87,7 @@ public final class VCFReader {
             }
         }
         guard let fp = hts_open(path, "r") else {
+            if errno == ENOEXEC { throw VCFLineDiagnosis.notVCFOrBCF(path: path) }  // htslib's "unknown format"
             throw InputError(file: path, location: .file, problem: "cannot open the file (\(String(cString: strerror(errno))))",
                              hint: "check the path and permissions")
         }
@@ -94,8 +95,7 @@ public final class VCFReader {
         let kind = csl_file_kind(fp)
         guard kind == 1 || kind == 2 else {
             hts_close(fp)
-            throw InputError(file: path, location: .file, problem: "not a VCF or BCF file",
-                             hint: "give a .vcf, .vcf.gz (bgzip) or .bcf file")
+            throw VCFLineDiagnosis.notVCFOrBCF(path: path)
         }
         isBCF = kind == 1
         if let pool { pool.attach(to: fp) } else if threads > 0, let own = ThreadPool(threads: threads) {
@@ -171,6 +171,8 @@ public final class VCFReader {
                                  problem: "expected the #CHROM header line before the first record",
                                  hint: "add the line #CHROM POS ID REF ALT QUAL FILTER INFO (tab-separated)")
             }
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(s).assumingMemoryBound(to: UInt8.self), count: line.l)
+            if let problem = VCFLineDiagnosis.checkHeaderLine(bytes, number: lineNumber, file: path) { throw problem }
             kputsn(s, line.l, &text)
             kputc(0x0A, &text)
             if strncmp(s, "#CHROM", 6) == 0 { sawChrom = true; break }
@@ -243,19 +245,21 @@ public final class VCFReader {
         if isBCF {
             bcfIndex = hts_idx_load(path, HTS_FMT_CSI)
             if bcfIndex == nil {
-                throw InputError(file: path, location: .file, problem: "region queries need an index, and none was found",
+                throw InputError(file: path, location: .file, field: "region", problem: "region queries need an index, and none was found",
                                  hint: "make one with `bcftools index \(path)` (writes \(path).csi)")
             }
         } else {
             if csl_file_is_bgzf(fp) == 0 {
-                throw InputError(file: path, location: .file,
-                                 problem: "region queries need a bgzip-compressed, indexed VCF; this one is not compressed with bgzip",
-                                 hint: "run `bgzip \(path) && tabix -p vcf \(path).gz`")
+                let gzip = csl_file_is_compressed(fp) != 0
+                throw InputError(file: path, location: .file, field: "region",
+                                 problem: "region queries need a bgzip-compressed, indexed VCF; this one is " + (gzip ? "compressed with gzip, not bgzip" : "not compressed"),
+                                 hint: gzip ? "recompress and index it: `zcat \(path) | bgzip > OUT.vcf.gz && tabix -p vcf OUT.vcf.gz`"
+                                            : "compress and index it: `bgzip \(path) && tabix -p vcf \(path).gz`")
             }
             tabix = tbx_index_load(path)
             if tabix == nil {
-                throw InputError(file: path, location: .file, problem: "region queries need an index, and none was found",
-                                 hint: "make one with `tabix -p vcf \(path)` or `bcftools index \(path)`")
+                throw InputError(file: path, location: .file, field: "region", problem: "region queries need an index, and none was found",
+                                 hint: "make one with `tabix -p vcf \(path)` (writes \(path).tbi) or `bcftools index \(path)`")
             }
         }
     }
@@ -265,7 +269,10 @@ public final class VCFReader {
         if !regions.isEmpty { return try readRegion(into: record) }
         if isBCF {
             let r = bcf_read(fp, header.pointer, record.pointer)
-            if r == -1 { return false }
+            if r == -1 {
+                if let problem = VCFLineDiagnosis.endOfInputProblem(fp, file: path, location: .record(recordNumber + 1)) { throw problem }
+                return false
+            }
             recordNumber += 1
             if r < -1 || record.pointer.pointee.errcode != 0 {
                 throw InputError(file: path, location: .record(recordNumber),
@@ -276,7 +283,10 @@ public final class VCFReader {
         }
         while true {
             let n = hts_getline(fp, 10, &line)
-            if n == -1 { return false }
+            if n == -1 {
+                if let problem = VCFLineDiagnosis.endOfInputProblem(fp, file: path, location: .line(lineNumber + 1)) { throw problem }
+                return false
+            }
             if n < -1 {
                 throw InputError(file: path, location: .line(lineNumber + 1),
                                  problem: "the compressed data is truncated or corrupt",
@@ -333,6 +343,7 @@ public final class VCFReader {
 
     @inline(__always)
     private func parse(_ record: VCFRecord) throws(InputError) {
+        let tabs = VCFLineDiagnosis.tabCount(line)
         let rc = vcf_parse(&line, header.pointer, record.pointer)
         let err = record.pointer.pointee.errcode
         if _slowPath(rc < 0 || err != 0 || record.pointer.pointee.pos < 0) {
@@ -341,9 +352,14 @@ public final class VCFReader {
                 // htslib declared the new contig or tag in the header; accept it as bcftools does.
                 try learnUndeclared(record, contig: err & BCF_ERR_CTG_UNDEF != 0)
                 record.pointer.pointee.errcode = 0
-                return
+            } else {
+                throw diagnose(record: record, tabs: tabs)
             }
-            throw diagnose(record: record, parseFailed: rc < 0)
+        }
+        // htslib lets some malformed values through (a word in QUAL, extra sample columns); see VCFLineDiagnosis.
+        if let problem = VCFLineDiagnosis.check(parsedLine: line, tabs: tabs, record: record, header: header,
+                                                file: path, location: location) {
+            throw problem
         }
     }
 
@@ -381,15 +397,15 @@ public final class VCFReader {
         knownIDs = ids
     }
 
-    private func diagnose(record: VCFRecord, parseFailed: Bool) -> InputError {
+    private func diagnose(record: VCFRecord, tabs: Int) -> InputError {
         // vcf_parse cuts the line into columns by writing NULs over the tabs; put the tabs back.
         let text: [UInt8] = line.s.map {
             Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: line.l))
                 .map { $0 == 0 ? 0x09 : $0 }
         } ?? []
 
-        return VCFLineDiagnosis.diagnose(line: text, header: header, contigsDeclared: Int(contigsDeclared),
-                                         errcode: Int(record.pointer.pointee.errcode), file: path,
-                                         location: location)
+        return VCFLineDiagnosis.diagnose(line: text, tabs: tabs, header: header, contigsDeclared: Int(contigsDeclared),
+                                         tagsDeclared: Int(knownIDs), errcode: Int(record.pointer.pointee.errcode),
+                                         file: path, location: location)
     }
 }
