@@ -42,7 +42,9 @@ struct CIViCImportTests {
         #expect(k.supersededRecords == 1)
         #expect(k.evidence(id: 3017)?.file == "civic_eid_3017.json")
         // Variants: 12 (v2), 100 (v1), and the 7 named in the v1 gene records (ALK 5, DUX4 2).
-        #expect(k.variants.count == 9 && k.recordCount == 4 + 2 + 9 && k.release == nil)
+        #expect(k.variants.count == 9)
+        #expect(k.recordCount == 4 + 2 + 9)
+        #expect(k.release == nil)
     }
 
     @Test("BRAF V600E (CIViC variant 12) carries the GRCh37 coordinates the record gives: 7:140453136 A>T",
@@ -51,11 +53,20 @@ struct CIViCImportTests {
         guard try SharedData.require() else { return }
         let k = try CIViCKnowledge.load(directory: Self.apiFolder)
         let v = try #require(k.variant(id: 12))
-        #expect(v.gene == "BRAF" && v.name == "V600E" && v.entrezID == 673 && v.molecularProfileID == 12)
+        #expect(v.gene == "BRAF")
+        #expect(v.name == "V600E")
+        #expect(v.entrezID == 673)
+        #expect(v.molecularProfileID == 12)
         let c = try #require(v.coordinates)
-        #expect(c.build == "GRCh37" && c.chromosome == "7" && c.start == 140_453_136 && c.stop == 140_453_136)
+        #expect(c.build == "GRCh37")
+        #expect(c.chromosome == "7")
+        #expect(c.start == 140_453_136)
+        #expect(c.stop == 140_453_136)
         let allele = try #require(c.vcfAllele)
-        #expect(allele.chrom == "7" && allele.pos == "140453136" && allele.ref == "A" && allele.alt == "T")
+        #expect(allele.chrom == "7")
+        #expect(allele.pos == "140453136")
+        #expect(allele.ref == "A")
+        #expect(allele.alt == "T")
         #expect(v.hgvs.contains("NM_004333.4:c.1799T>A"))
         #expect(v.alleleRegistryID == "CA123643")
         #expect(v.clinvarIDs == ["13961", "376069"])
@@ -68,14 +79,23 @@ struct CIViCImportTests {
         let k = try CIViCKnowledge.load(directory: Self.apiFolder)
         let e = try #require(k.evidence(id: 3017))
         #expect(e.level == .A)
-        #expect(e.type == "Predictive" && e.direction == "Supports" && e.significance == "Sensitivity/Response")
+        #expect(e.type == "Predictive")
+        #expect(e.direction == "Supports")
+        #expect(e.significance == "Sensitivity/Response")
         #expect(Set(e.therapies) == ["Dabrafenib", "Trametinib"])
         #expect(e.therapyInteraction == "Combination")
-        #expect(e.disease == "Lung Non-small Cell Carcinoma" && e.doid == "3908")
-        #expect(e.pmid == "27283860" && e.nctIDs == ["NCT01336634"])
-        #expect(e.rating == 4 && e.status == "accepted" && e.variantOrigin == "Somatic")
+        #expect(e.disease == "Lung Non-small Cell Carcinoma")
+        #expect(e.doid == "3908")
+        #expect(e.pmid == "27283860")
+        #expect(e.nctIDs == ["NCT01336634"])
+        #expect(e.rating == 4)
+        #expect(e.status == "accepted")
+        #expect(e.variantOrigin == "Somatic")
         // The v2 record names only its molecular profile: gene and variant come from the MP and variant records.
-        #expect(e.molecularProfile == "BRAF V600E" && e.gene == "BRAF" && e.variant == "V600E" && e.variantID == 12)
+        #expect(e.molecularProfile == "BRAF V600E")
+        #expect(e.gene == "BRAF")
+        #expect(e.variant == "V600E")
+        #expect(e.variantID == 12)
     }
 
     @Test("the v1 evidence record alone maps to the same values (v1 vocabulary: drugs, clinical_significance)",
@@ -86,10 +106,15 @@ struct CIViCImportTests {
                                                 Self.apiFolder + "/civic_variant_12.json"])
         let e = try #require(k.evidence(id: 3017))
         #expect(e.file == "v1api_2022_evidence.json")
-        #expect(e.level == .A && e.type == "Predictive" && e.significance == "Sensitivity/Response")
+        #expect(e.level == .A)
+        #expect(e.type == "Predictive")
+        #expect(e.significance == "Sensitivity/Response")
         #expect(e.therapies == ["Trametinib", "Dabrafenib"])
-        #expect(e.pmid == "27283860" && e.molecularProfileID == nil)
-        #expect(e.variantID == 12 && e.gene == "BRAF" && e.variant == "V600E")
+        #expect(e.pmid == "27283860")
+        #expect(e.molecularProfileID == nil)
+        #expect(e.variantID == 12)
+        #expect(e.gene == "BRAF")
+        #expect(e.variant == "V600E")
     }
 
     @Test("AID7 (v2) and AID40 (v1): AMP tier I level A from TIER_I_LEVEL_A and 'Tier I - Level A', FDA and NCCN flags",
@@ -98,16 +123,28 @@ struct CIViCImportTests {
         guard try SharedData.require() else { return }
         let k = try CIViCKnowledge.load(directory: Self.apiFolder)
         let a7 = try #require(k.assertion(id: 7))
-        #expect(a7.ampCategory == "Tier I - Level A" && a7.ampTier == "I" && a7.ampLevel == "A")
-        #expect(a7.fdaRegulatoryApproval == true && a7.fdaCompanionTest == true)
-        #expect(a7.nccnGuideline == "Melanoma" && a7.nccnGuidelineVersion == "2.2018")
-        #expect(a7.disease == "Melanoma" && a7.doid == "1909" && Set(a7.therapies) == ["Dabrafenib", "Trametinib"])
+        #expect(a7.ampCategory == "Tier I - Level A")
+        #expect(a7.ampTier == "I")
+        #expect(a7.ampLevel == "A")
+        #expect(a7.fdaRegulatoryApproval == true)
+        #expect(a7.fdaCompanionTest == true)
+        #expect(a7.nccnGuideline == "Melanoma")
+        #expect(a7.nccnGuidelineVersion == "2.2018")
+        #expect(a7.disease == "Melanoma")
+        #expect(a7.doid == "1909")
+        #expect(Set(a7.therapies) == ["Dabrafenib", "Trametinib"])
         #expect(a7.evidenceIDs == [3758, 6178, 6938, 6940])
-        #expect(a7.gene == "BRAF" && a7.variant == "V600E" && a7.status == "accepted")
+        #expect(a7.gene == "BRAF")
+        #expect(a7.variant == "V600E")
+        #expect(a7.status == "accepted")
         let a40 = try #require(k.assertion(id: 40))
-        #expect(a40.ampTier == "I" && a40.ampLevel == "A" && a40.fdaRegulatoryApproval == true)
-        #expect(a40.nccnGuideline == "Acute Myeloid Leukemia" && a40.status == "submitted")
-        #expect(a40.evidenceIDs == [7283, 7728] && a40.therapies == ["Gilteritinib"])
+        #expect(a40.ampTier == "I")
+        #expect(a40.ampLevel == "A")
+        #expect(a40.fdaRegulatoryApproval == true)
+        #expect(a40.nccnGuideline == "Acute Myeloid Leukemia")
+        #expect(a40.status == "submitted")
+        #expect(a40.evidenceIDs == [7283, 7728])
+        #expect(a40.therapies == ["Gilteritinib"])
     }
 
     // MARK: the 2017 nightly evidence TSV
@@ -122,7 +159,8 @@ struct CIViCImportTests {
         #expect(k.evidence.count == lines - 1)
         #expect(k.evidence.count == 1652)
         let report = try #require(k.files.first)
-        #expect(report.read && report.kind == "ClinicalEvidenceSummaries TSV (2017 layout)")
+        #expect(report.read)
+        #expect(report.kind == "ClinicalEvidenceSummaries TSV (2017 layout)")
         #expect(report.ignoredColumns.contains("'Code'"))
         #expect(report.ignoredColumns.contains("disease (repeated, column 36)"))
         var levels: [CIViCEvidenceLevel: Int] = [:]
@@ -145,11 +183,14 @@ struct CIViCImportTests {
         #expect(k.variants.count == 681)
         #expect(k.variants.filter { $0.coordinates?.vcfAllele != nil }.count == 221)
         let v = try #require(k.variant(id: 12))
-        #expect(v.gene == "BRAF" && v.name == "V600E")
-        #expect(v.coordinates?.build == "GRCh37" && v.coordinates?.vcfAllele?.pos == "140453136")
+        #expect(v.gene == "BRAF")
+        #expect(v.name == "V600E")
+        #expect(v.coordinates?.build == "GRCh37")
+        #expect(v.coordinates?.vcfAllele?.pos == "140453136")
         // A deletion: CIViC leaves variant_bases empty, so no VCF-style allele without the reference.
         let del = try #require(k.variant(id: 764))
-        #expect(del.coordinates?.referenceBases == "GA" && del.coordinates?.variantBases == nil)
+        #expect(del.coordinates?.referenceBases == "GA")
+        #expect(del.coordinates?.variantBases == nil)
         #expect(del.coordinates?.vcfAllele == nil)
     }
 
@@ -198,15 +239,26 @@ struct CIViCImportTests {
         let k = try CIViCKnowledge.load(directory: dir.path)
         #expect(k.readFiles.map(\.kind) == ["AssertionSummaries TSV (2023+ layout)", "ClinicalEvidenceSummaries TSV (2023+ layout)",
                                              "VariantSummaries TSV (2023+ layout)"])
-        #expect(k.readFiles.allSatisfy { $0.release == "01-Apr-2024" } && k.release == "01-Apr-2024")
+        #expect(k.readFiles.allSatisfy { $0.release == "01-Apr-2024" })
+        #expect(k.release == "01-Apr-2024")
         #expect(k.ignoredFiles.map(\.name) == ["README.md"])
         let e = try #require(k.evidence(id: 3017))
-        #expect(e.level == .A && e.molecularProfile == "BRAF V600E" && e.therapies == ["Dabrafenib", "Trametinib"])
-        #expect(e.gene == "BRAF" && e.variant == "V600E" && e.variantID == 12 && e.pmid == "27283860")
+        #expect(e.level == .A)
+        #expect(e.molecularProfile == "BRAF V600E")
+        #expect(e.therapies == ["Dabrafenib", "Trametinib"])
+        #expect(e.gene == "BRAF")
+        #expect(e.variant == "V600E")
+        #expect(e.variantID == 12)
+        #expect(e.pmid == "27283860")
         let a = try #require(k.assertion(id: 7))
-        #expect(a.ampTier == "I" && a.ampLevel == "A" && a.fdaRegulatoryApproval == true && a.evidenceIDs == [3758, 6178, 6940, 6938])
+        #expect(a.ampTier == "I")
+        #expect(a.ampLevel == "A")
+        #expect(a.fdaRegulatoryApproval == true)
+        #expect(a.evidenceIDs == [3758, 6178, 6940, 6938])
         let v = try #require(k.variant(id: 12))
-        #expect(v.coordinates?.vcfAllele?.ref == "A" && v.hgvs.count == 2 && v.aliases == ["RS113488022", "VAL600GLU"])
+        #expect(v.coordinates?.vcfAllele?.ref == "A")
+        #expect(v.hgvs.count == 2)
+        #expect(v.aliases == ["RS113488022", "VAL600GLU"])
         #expect(v.variantTypes == ["Missense Variant"])
     }
 
@@ -226,7 +278,8 @@ struct CIViCImportTests {
         let path = dir.appendingPathComponent("evidence.tsv").path
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         let error = #expect(throws: InputError.self) { try CIViCKnowledge.load(directory: dir.path) }
-        #expect(error?.file == path && error?.location == .line(3))
+        #expect(error?.file == path)
+        #expect(error?.location == .line(3))
         #expect(error?.field == "column 9 (evidence_level)")
         #expect(error?.problem.contains("A, B, C, D, E") == true)
     }
@@ -239,17 +292,20 @@ struct CIViCImportTests {
         try (Self.evidenceHeader + "\n" + Self.evidenceRow + "\n" + Self.evidenceRow.split(separator: "\t", omittingEmptySubsequences: false).dropLast().joined(separator: "\t") + "\n")
             .write(toFile: short, atomically: true, encoding: .utf8)
         let e1 = #expect(throws: InputError.self) { try CIViCKnowledge.load(directory: dir.path) }
-        #expect(e1?.location == .line(3) && e1?.problem.contains("24 tab-separated fields; the header has 25") == true)
+        #expect(e1?.location == .line(3))
+        #expect(e1?.problem.contains("24 tab-separated fields; the header has 25") == true)
         try FileManager.default.removeItem(atPath: short)
 
         try "{\"type\": \"evidence\", ".write(to: dir.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
         let e2 = #expect(throws: InputError.self) { try CIViCKnowledge.load(directory: dir.path) }
-        #expect(e2?.file.hasSuffix("broken.json") == true && e2?.problem == "is not valid JSON")
+        #expect(e2?.file.hasSuffix("broken.json") == true)
+        #expect(e2?.problem == "is not valid JSON")
         try FileManager.default.removeItem(at: dir.appendingPathComponent("broken.json"))
 
         try "{\"hello\": 1}".write(to: dir.appendingPathComponent("other.json"), atomically: true, encoding: .utf8)
         let e3 = #expect(throws: InputError.self) { try CIViCKnowledge.load(directory: dir.path) }
-        #expect(e3?.file == dir.path && e3?.problem.contains("no CIViC") == true)
+        #expect(e3?.file == dir.path)
+        #expect(e3?.problem.contains("no CIViC") == true)
     }
 
     @Test("an evidence record without a level is refused, naming the record and the key")
@@ -260,6 +316,8 @@ struct CIViCImportTests {
         try "[{\"type\": \"evidence\", \"id\": 1, \"evidence_level\": \"A\", \"evidence_type\": \"PREDICTIVE\"}, {\"type\": \"evidence\", \"id\": 2, \"evidence_type\": \"PREDICTIVE\"}]"
             .write(toFile: path, atomically: true, encoding: .utf8)
         let error = #expect(throws: InputError.self) { try CIViCKnowledge.load(directory: dir.path) }
-        #expect(error?.file == path && error?.location == .record(2) && error?.field == "evidence_level")
+        #expect(error?.file == path)
+        #expect(error?.location == .record(2))
+        #expect(error?.field == "evidence_level")
     }
 }

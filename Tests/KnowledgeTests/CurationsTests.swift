@@ -14,17 +14,28 @@ struct CurationsTests {
     @Test("Fixtures/curations.tsv: GRCh38, six entries, BRCA1 c.188T>A at chr17:43106480 A>T classed P with its criteria")
     func fixture() throws {
         let c = try Curations.load(path: Self.fixture)
-        #expect(c.build == .grch38 && c.entries.count == 6 && c.file == "curations.tsv")
+        #expect(c.build == .grch38)
+        #expect(c.entries.count == 6)
+        #expect(c.file == "curations.tsv")
         let brca1 = try #require(c.curations(chrom: "chr17", pos: 43_106_480, ref: "A", alt: "T").first)
-        #expect(brca1.gene == "BRCA1" && brca1.hgvs == "NM_007294.4:c.188T>A")
-        #expect(brca1.classification == .pathogenic && brca1.classification.name == "Pathogenic")
+        #expect(brca1.gene == "BRCA1")
+        #expect(brca1.hgvs == "NM_007294.4:c.188T>A")
+        #expect(brca1.classification == .pathogenic)
+        #expect(brca1.classification.name == "Pathogenic")
         #expect(brca1.criteria.map(\.description) == ["PVS1", "PS4_Moderate", "PM2_Supporting"])
-        #expect(brca1.date == "2024-05-17" && brca1.curator == "panel-chair-01" && brca1.line == 6)
+        #expect(brca1.date == "2024-05-17")
+        #expect(brca1.curator == "panel-chair-01")
+        #expect(brca1.line == 6)
         let allele = brca1.vcfAllele
-        #expect(allele.chrom == "chr17" && allele.pos == "43106480" && allele.ref == "A" && allele.alt == "T")
+        #expect(allele.chrom == "chr17")
+        #expect(allele.pos == "43106480")
+        #expect(allele.ref == "A")
+        #expect(allele.alt == "T")
         // Full class names are accepted; an empty hgvs or note is absent, not "".
         let vus = try #require(c.curations(chrom: "chr17", pos: 43_045_670, ref: "G", alt: "A").first)
-        #expect(vus.classification == .uncertainSignificance && vus.hgvs == nil && vus.note == nil)
+        #expect(vus.classification == .uncertainSignificance)
+        #expect(vus.hgvs == nil)
+        #expect(vus.note == nil)
     }
 
     @Test("a reclassified variant keeps its history, oldest first (TP53 c.743G>A: LP in 2019, P in 2023)")
@@ -109,7 +120,9 @@ struct CurationsTests {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let error = #expect(throws: InputError.self) { try Curations.load(path: path) }
-        #expect(error?.file == path && error?.location == .line(line) && error?.field == field)
+        #expect(error?.file == path)
+        #expect(error?.location == .line(line))
+        #expect(error?.field == field)
         let description = error.map(String.init(describing:)) ?? ""
         #expect(description.contains(message), "\(description)")
         #expect(!description.contains("SECRET"))
@@ -133,6 +146,23 @@ struct CurationsTests {
         #expect(description.contains(message), "\(description)")
     }
 
+    @Test("a file saved by a spreadsheet (byte-order mark, CRLF, quoted cells with commas) reads as the plain file")
+    func spreadsheetExport() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cur-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plain = Self.header + Self.row([10: "founder"])
+        let saved = "\u{FEFF}" + (Self.header + Self.row([7: "\"PVS1,PM2_Supporting\"", 10: "\"founder\""]))
+            .replacingOccurrences(of: "\n", with: "\r\n")
+        try plain.write(to: dir.appendingPathComponent("a.tsv"), atomically: true, encoding: .utf8)
+        try saved.write(to: dir.appendingPathComponent("b.tsv"), atomically: true, encoding: .utf8)
+        let a = try Curations.load(path: dir.appendingPathComponent("a.tsv").path)
+        let b = try Curations.load(path: dir.appendingPathComponent("b.tsv").path)
+        #expect(a.entries == b.entries)
+        #expect(b.entries.first?.criteria.map(\.description) == ["PVS1", "PM2_Supporting"])
+        #expect(b.entries.first?.note == "founder")
+    }
+
     @Test("a build column alone is enough, and hg19 is read as GRCh37")
     func buildColumn() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cur-\(UUID().uuidString).tsv").path
@@ -140,6 +170,7 @@ struct CurationsTests {
             .write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let c = try Curations.load(path: path)
-        #expect(c.build == .grch37 && c.entries.first?.criteria == [])
+        #expect(c.build == .grch37)
+        #expect(c.entries.first?.criteria == [])
     }
 }

@@ -61,7 +61,8 @@ struct GeneTableTests {
         #expect(stderr.contains("v3.3: 84"))
         // 'AD ' with a trailing space in the v3.1 file (APC) is read as AD.
         #expect(table.gene("APC")?.inheritance == ["AD"])
-        #expect(table.gene("ABCD1")?.inheritance == ["XL"] && table.gene("CYP27A1")?.inheritance == ["AR"])
+        #expect(table.gene("ABCD1")?.inheritance == ["XL"])
+        #expect(table.gene("CYP27A1")?.inheritance == ["AR"])
     }
 
     @Test("ClinGen HI scores are carried per gene and HI 3 marks loss of function as the mechanism",
@@ -106,10 +107,17 @@ struct GeneTableTests {
         let fixture = try GeneTable.load(path: Self.fixture)
         for g in fixture.genes {
             let s = try #require(generated.gene(g.symbol))
-            #expect(s.hgncID == g.hgncID && s.ncbiGeneID == g.ncbiGeneID && s.acmgSF == g.acmgSF)
-            #expect(s.acmgSFAdded == g.acmgSFAdded && s.inheritance == g.inheritance)
-            #expect(s.clingenHaploinsufficiency == g.clingenHaploinsufficiency && s.lofMechanism == g.lofMechanism)
-            #expect(s.ba1 == g.ba1 && s.bs1 == g.bs1 && s.pm2 == g.pm2 && s.vcepSpec == g.vcepSpec)
+            #expect(s.hgncID == g.hgncID)
+            #expect(s.ncbiGeneID == g.ncbiGeneID)
+            #expect(s.acmgSF == g.acmgSF)
+            #expect(s.acmgSFAdded == g.acmgSFAdded)
+            #expect(s.inheritance == g.inheritance)
+            #expect(s.clingenHaploinsufficiency == g.clingenHaploinsufficiency)
+            #expect(s.lofMechanism == g.lofMechanism)
+            #expect(s.ba1 == g.ba1)
+            #expect(s.bs1 == g.bs1)
+            #expect(s.pm2 == g.pm2)
+            #expect(s.vcepSpec == g.vcepSpec)
         }
     }
 
@@ -118,19 +126,24 @@ struct GeneTableTests {
         let table = try GeneTable.load(path: Self.fixture)
         #expect(table.genes.map(\.symbol) == ["ABCD1", "ACADVL", "ATM", "BRCA1", "BRCA2", "CALM1", "CDH1", "PALB2", "PTEN", "TP53"])
         let tp53 = try #require(table.gene("TP53"))
-        #expect(tp53.ba1?.comparison == .greaterOrEqual && tp53.ba1?.value == 0.001)
+        #expect(tp53.ba1?.comparison == .greaterOrEqual)
+        #expect(tp53.ba1?.value == 0.001)
         #expect(tp53.ba1?.isMet(by: 0.001, fallback: .greater) == true)
         #expect(tp53.pm2?.isMet(by: 0.00003, fallback: .lessOrEqual) == false)
         let brca1 = try #require(table.gene("BRCA1"))
         #expect(brca1.ba1?.isMet(by: 0.001, fallback: .greaterOrEqual) == false)
-        #expect(brca1.pm2?.value == 0 && brca1.pm2?.isMet(by: 0, fallback: .less) == true)
-        #expect(brca1.acmgSF == ["3.1", "3.2", "3.3"] && brca1.vcepSpec == "GN092")
+        #expect(brca1.pm2?.value == 0)
+        #expect(brca1.pm2?.isMet(by: 0, fallback: .less) == true)
+        #expect(brca1.acmgSF == ["3.1", "3.2", "3.3"])
+        #expect(brca1.vcepSpec == "GN092")
         let palb2 = try #require(table.gene("PALB2"))
-        #expect(palb2.pm2?.value == 1.0 / 300_000 && palb2.pm2?.text == "<=1/300000")
+        #expect(palb2.pm2?.value == 1.0 / 300_000)
+        #expect(palb2.pm2?.text == "<=1/300000")
         // CDH1's specification gives no comparison: the profile's own applies.
         #expect(table.gene("CDH1")?.ba1?.comparison == nil)
         #expect(table.gene("CDH1")?.ba1?.isMet(by: 0.002, fallback: .greaterOrEqual) == true)
-        #expect(table.gene("CALM1")?.acmgSF == ["3.2", "3.3"] && table.gene("CALM1")?.ba1 == nil)
+        #expect(table.gene("CALM1")?.acmgSF == ["3.2", "3.3"])
+        #expect(table.gene("CALM1")?.ba1 == nil)
     }
 
     @Test("maximum credible allele frequency follows Whiffin 2017 (AR: √prevalence × allelic × √genetic / √penetrance)")
@@ -173,7 +186,9 @@ struct GeneTableTests {
         let path = try Self.write(text)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let error = #expect(throws: InputError.self) { try GeneTable.load(path: path) }
-        #expect(error?.file == path && error?.location == .line(line) && error?.field == field)
+        #expect(error?.file == path)
+        #expect(error?.location == .line(line))
+        #expect(error?.field == field)
         let text = error.map { "\($0.problem) \($0.hint ?? "")" } ?? ""
         #expect(text.contains(message), "\(text)")
     }

@@ -111,7 +111,7 @@ private struct CurationCell {
 
     func raw(_ name: String) -> String? {
         guard let i = index[name] else { return nil }
-        let t = fields[i].trimmingCharacters(in: .whitespaces)
+        let t = unquotedCell(fields[i].trimmingCharacters(in: .whitespaces))
         return t.isEmpty ? nil : t
     }
 

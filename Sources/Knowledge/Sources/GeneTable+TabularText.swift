@@ -3,7 +3,7 @@ import HTS
 
 /// A tab-separated text file split into numbered lines, shared by the gene-table, curation and CIViC importers.
 ///
-/// Lines end at `\n`; one trailing `\r` is dropped so CRLF files read the same. A `\r` inside a field is kept:
+/// Lines end at `\n` or `\r\n`, so CRLF files read the same. A `\r` inside a field is kept:
 /// CIViC's 2017 export has such fields and they are text, not line ends. Fields are never unquoted: none of
 /// the formats read here quote, and CIViC statements contain bare `"` characters.
 struct TabularText: Sendable {
@@ -32,13 +32,16 @@ struct TabularText: Sendable {
 
     /// Splits bytes already in memory; `file` names them in errors.
     static func parse(data: Data, file: String) throws(InputError) -> TabularText {
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard var text = String(data: data, encoding: .utf8) else {
             throw InputError(file: file, location: .file, problem: "is not UTF-8 text",
                              hint: "save the table as UTF-8 (tab-separated text)")
         }
+        // Spreadsheet programs start UTF-8 files with a byte-order mark; it is not part of the first column name.
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var lines: [Line] = []
         var number = 0
-        for var piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so CRLF line ends must be named as a separator of their own.
+        for var piece in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             if piece.hasSuffix("\r") { piece = piece.dropLast() }
             lines.append(Line(number: number, text: piece))
@@ -59,6 +62,15 @@ struct TabularText: Sendable {
         }
         return InputError(file: file, location: .line(line), field: field, problem: problem, hint: hint)
     }
+}
+
+/// A cell as a spreadsheet program may write it: `"PVS1,PM2_Supporting"` (wrapped in double quotes because of
+/// the commas, inner quotes doubled) becomes `PVS1,PM2_Supporting`. Used by the formats this project defines
+/// (gene table, curations), not by CIViC's exports, whose text contains bare quotes.
+func unquotedCell(_ value: String) -> String {
+    guard value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") else { return value }
+    return String(value.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+        .trimmingCharacters(in: .whitespaces)
 }
 
 /// Describes a bad value by its shape only, so that file contents never reach a message.
