@@ -16,8 +16,12 @@ struct Consilium: ParsableCommand {
 
         Examples:
           consilium norm tumor.vcf.gz -f GRCh38.fa -o tumor.norm.bcf
-          bcftools view -h in.bcf | head; consilium norm in.bcf -f ref.fa.gz -O z -o out.vcf.gz --write-index
-          consilium norm in.vcf.gz -f ref.fa -r chr17:43044295-43125483 --threads 2
+          consilium norm in.bcf -f GRCh38.fa.gz -O z -o out.vcf.gz --write-index --threads 2
+          consilium view in.vcf.gz -r chr17:43044295-43125483 -O b -o brca1.bcf
+          consilium kb build -o kb --clinvar clinvar.vcf.gz --frequencies gnomad=gnomad.vcf.bgz
+          consilium annotate tumor.vcf.gz -k kb -f GRCh38.fa -O tsv -o tumor.tsv
+
+        Run `consilium help <subcommand>` for each command's options and examples.
 
         Documentation: docs/cli.md (every option), docs/architecture.md (how it is built).
         """,
