@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "Variants", targets: ["Variants"]),
         .library(name: "Knowledge", targets: ["Knowledge"]),
         .library(name: "Annotation", targets: ["Annotation"]),
+        .library(name: "Consequence", targets: ["Consequence"]),
+        .library(name: "Classification", targets: ["Classification"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,11 +26,13 @@ let package = Package(
         .target(name: "HTS", dependencies: ["CHTSlib"]),
         .target(name: "Variants", dependencies: ["HTS"]),
         .target(name: "Knowledge", dependencies: ["HTS", "Variants"]),
+        .target(name: "Consequence", dependencies: ["HTS", "Variants"]),
+        .target(name: "Classification", dependencies: []),
         .target(name: "Annotation", dependencies: ["HTS", "Variants", "Knowledge"]),
         .executableTarget(
             name: "consilium",
             dependencies: [
-                "HTS", "Variants", "Knowledge", "Annotation",
+                "HTS", "Variants", "Knowledge", "Annotation", "Consequence", "Classification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +40,8 @@ let package = Package(
         .testTarget(name: "HTSTests", dependencies: ["HTS", "TestSupport"]),
         .testTarget(name: "VariantsTests", dependencies: ["Variants", "HTS", "TestSupport"]),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Variants", "HTS", "TestSupport"]),
+        .testTarget(name: "ConsequenceTests", dependencies: ["Consequence", "Variants", "HTS", "TestSupport"]),
+        .testTarget(name: "ClassificationTests", dependencies: ["Classification", "TestSupport"]),
         .testTarget(name: "AnnotationTests", dependencies: ["Annotation", "Knowledge", "Variants", "HTS", "TestSupport"]),
         .testTarget(name: "ConsiliumCLITests", dependencies: ["consilium", "TestSupport"]),
     ],
