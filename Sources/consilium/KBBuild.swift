@@ -15,8 +15,12 @@ struct KBBuild: ParsableCommand {
         source's file, version, SHA-256 and counts) and one integer-keyed index per source. The same inputs \
         give byte-identical index files. The folder is built under a temporary name and renamed when complete.
 
+        CIViC exports, a gene table and institutional curations are stored as canonical JSON (sorted keys) \
+        in the folder and listed in the manifest with their SHA-256.
+
         Examples:
           consilium kb build -o kb --clinvar clinvar.vcf.gz
+          consilium kb build -o kb --clinvar clinvar.vcf.gz --civic civic-nightly/ --genes genes.tsv --curations panel.tsv
           consilium kb build -o kb --reference GRCh38.fa --clinvar clinvar.vcf.gz \\
               --frequencies gnomad_exomes=gnomad.exomes.v4.1.sites.vcf.bgz \\
               --frequencies tommo=tommo-54kjpn.vcf.gz
@@ -41,6 +45,20 @@ struct KBBuild: ParsableCommand {
         valueName: "LABEL=F"))
     var frequencies: [String] = []
 
+    @Option(name: .customLong("civic"), help: ArgumentHelp(
+        "A folder of CIViC exports: nightly TSVs (ClinicalEvidenceSummaries, AssertionSummaries, VariantSummaries) and/or API JSON records.",
+        valueName: "DIR"))
+    var civic: String?
+
+    @Option(name: .customLong("genes"), help: ArgumentHelp(
+        "Gene table (TSV: ACMG SF membership, inheritance, LoF mechanism, per-gene thresholds; see docs/knowledge-base.md).",
+        valueName: "F"))
+    var genes: String?
+
+    @Option(name: .customLong("curations"), help: ArgumentHelp(
+        "The institution's prior panel classifications (TSV; see docs/knowledge-base.md).", valueName: "F"))
+    var curations: String?
+
     @Flag(name: [.customShort("q"), .customLong("quiet")], help: "No notes on stderr.")
     var quiet = false
 
@@ -54,9 +72,34 @@ struct KBBuild: ParsableCommand {
                 throw ValidationError("--frequencies label '\(label)' must start with a letter and hold only letters, digits and _")
             }
         }
-        if clinvar == nil && frequencies.isEmpty {
-            throw ValidationError("give at least one source: --clinvar F or --frequencies LABEL=F")
+        if clinvar == nil && frequencies.isEmpty && civic == nil && genes == nil && curations == nil {
+            throw ValidationError("give at least one source: --clinvar F, --frequencies LABEL=F, --civic DIR, --genes F or --curations F")
         }
+    }
+
+    /// CIViC, gene table and curations, loaded by their importers and stored as canonical JSON.
+    func documents() throws -> [KBBuilder.DocumentSource] {
+        func json(_ path: String, _ encode: () throws -> Data) throws(InputError) -> Data {
+            do { return try encode() } catch {
+                throw InputError(file: path, location: .file, problem: "could not encode the imported records as JSON")
+            }
+        }
+        var docs: [KBBuilder.DocumentSource] = []
+        if let civic {
+            let k = try CIViCKnowledge.load(directory: civic)
+            docs.append(.init(label: "civic", kind: "civic", path: civic, json: try json(civic, k.canonicalJSON),
+                              records: k.recordCount, version: k.release))
+        }
+        if let genes {
+            let t = try GeneTable.load(path: genes)
+            docs.append(.init(label: "genes", kind: "genes", path: genes, json: try json(genes, t.canonicalJSON), records: t.recordCount))
+        }
+        if let curations {
+            let c = try Curations.load(path: curations)
+            docs.append(.init(label: "curations", kind: "curations", path: curations, json: try json(curations, c.canonicalJSON),
+                              records: c.recordCount))
+        }
+        return docs
     }
 
     func run() throws {
@@ -67,6 +110,7 @@ struct KBBuild: ParsableCommand {
             guard let eq = f.firstIndex(of: "=") else { return nil }
             return KBBuilder.FrequencySource(label: String(f[..<eq]), path: String(f[f.index(after: eq)...]))
         }
+        builder.documents = try documents()
         let quiet = self.quiet
         builder.onStep = { message in if !quiet { CLIOutput.note("kb build: \(message)") } }
         let start = Date()
@@ -74,6 +118,10 @@ struct KBBuild: ParsableCommand {
         if !quiet {
             let seconds = Date().timeIntervalSince(start)
             for s in manifest.sources {
+                guard s.kind == "clinvar" || s.kind == "frequencies" else {
+                    CLIOutput.note("kb build: \(s.label): \(s.counts.records) records stored in \(s.index)")
+                    continue
+                }
                 CLIOutput.note("kb build: \(s.label): \(s.counts.records) records, \(s.counts.indexed) alleles indexed (\(s.counts.duplicates) duplicates, \(s.counts.skipped) skipped)")
             }
             CLIOutput.note(String(format: "kb build: wrote %@ in %.1f s", output, seconds))

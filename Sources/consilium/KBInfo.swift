@@ -46,7 +46,11 @@ struct KBInfo: ParsableCommand {
             out += "    version        \(s.version ?? "unknown")\(s.versionFrom.map { " (from \($0))" } ?? "")\n"
             if let b = s.genomeBuild { out += "    genome build   \(b)\n" }
             out += "    sha256         \(s.sha256)\n"
-            out += "    records        \(s.counts.records) read, \(s.counts.alleles) alleles, \(s.counts.indexed) indexed, \(s.counts.duplicates) duplicates, \(s.counts.skipped) skipped\n"
+            if s.kind == "clinvar" || s.kind == "frequencies" {
+                out += "    records        \(s.counts.records) read, \(s.counts.alleles) alleles, \(s.counts.indexed) indexed, \(s.counts.duplicates) duplicates, \(s.counts.skipped) skipped\n"
+            } else {
+                out += "    records        \(s.counts.records)\n"
+            }
             if !s.fields.isEmpty {
                 out += "    fields         \(s.fields.sorted { $0.key < $1.key }.map { "\($0.key)←\($0.value)" }.joined(separator: ", "))\n"
             }

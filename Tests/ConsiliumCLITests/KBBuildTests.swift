@@ -146,3 +146,36 @@ import TestSupport
         #expect(records[2].contains("CLINVAR_ID=1019397"))  // chr1 query, ClinVar's 1: aliases match
     }
 }
+
+/// CIViC exports, the gene table and curations are stored as canonical JSON, listed with their checksums.
+@Suite struct KBDocumentTests {
+    @Test(.enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func documentsAreStoredDeterministically() throws {
+        guard try SharedData.require() else { return }
+        let dir = try Command.temporaryDirectory()
+        var folders: [String] = []
+        for name in ["a", "b"] {
+            let kb = dir.appendingPathComponent(name).path
+            let r = try Command.consilium(["kb", "build", "-q", "-o", kb, "--civic", SharedData.path("civic"),
+                                           "--genes", SharedData.fixture("genes.tsv"), "--curations", SharedData.fixture("curations.tsv")])
+            #expect(r.status == 0, "\(r.stderr)")
+            folders.append(kb)
+        }
+        let files = ["civic.civic.json", "genes.genes.json", "curations.curations.json"]
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folders[0])/manifest.json"))) as? [String: Any] ?? [:]
+        let sums = manifest["files"] as? [String: String] ?? [:]
+        for f in files {
+            #expect(FileManager.default.contentsEqual(atPath: "\(folders[0])/\(f)", andPath: "\(folders[1])/\(f)"), "\(f)")
+            let sum = try Command.peer("sha256sum", ["\(folders[0])/\(f)"]).stdoutText.prefix(64)
+            #expect(sums[f] == String(sum))
+        }
+        let kinds = (manifest["sources"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+        #expect(kinds == ["civic", "genes", "curations"])
+        let geneSum = try Command.peer("sha256sum", [SharedData.fixture("genes.tsv")]).stdoutText.prefix(64)
+        #expect((manifest["sources"] as? [[String: Any]])?[1]["sha256"] as? String == String(geneSum))
+        // A changed document is detected when the knowledge base is opened.
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: "\(folders[0])/genes.genes.json"))
+        let info = try Command.consilium(["kb", "info", folders[0]])
+        #expect(info.status == 1 && info.stderr.contains("genes.genes.json") && info.stderr.contains("damaged"))
+    }
+}

@@ -11,6 +11,8 @@ public final class VCFAnnotationWriter: AnnotationSink {
     private let header: VCFHeader
     private let kb: KnowledgeBase
     private var clinvarKeys: [UnsafeMutablePointer<CChar>] = []
+    /// Index columns for CLINVAR_ID, _SIG, _REVSTAT, (STARS: -1, an integer), _DN, in `clinvarKeys` order.
+    private var clinvarColumns: [Int] = []
     /// Per frequency table: (column in its index, INFO key, is float, is per-allele).
     private var frequencyFields: [[(column: Int, key: UnsafeMutablePointer<CChar>, isFloat: Bool, perAllele: Bool)]] = []
     private var floats = UnsafeMutablePointer<Float>.allocate(capacity: 16)
@@ -23,7 +25,10 @@ public final class VCFAnnotationWriter: AnnotationSink {
         self.header = header
         self.kb = kb
         for line in VCFAnnotationWriter.headerLines(kb: kb) { header.append(line: line) }
-        if kb.clinvar != nil { clinvarKeys = AnnotationColumns.clinvar.map { strdup($0) } }
+        if let c = kb.clinvar {
+            clinvarKeys = AnnotationColumns.clinvar.map { strdup($0) }
+            clinvarColumns = [c.id, c.significance, c.reviewStatus, -1, c.diseaseName]
+        }
         for f in kb.frequencies {
             var list: [(Int, UnsafeMutablePointer<CChar>, Bool, Bool)] = []
             let cols: [(Int?, String, Bool, Bool)] = [(f.af, "AF", true, true), (f.ac, "AC", false, true), (f.an, "AN", false, false),
@@ -94,7 +99,7 @@ public final class VCFAnnotationWriter: AnnotationSink {
                 for a in 0..<alts where lookup.row(alt: a, table: 0) >= 0 { hit = lookup.row(alt: a, table: 0); break }
                 if hit >= 0 {
                     let idx = c.index
-                    for (i, col) in [c.id, c.significance, c.reviewStatus, -1, c.diseaseName].enumerated() {
+                    for (i, col) in clinvarColumns.enumerated() {
                         if col < 0 {
                             if let s = idx.int(c.stars, row: hit) {
                                 ints[0] = s

@@ -25,9 +25,6 @@ struct NormalizedSource {
               prepare: (VCFHeader) throws(InputError) -> Void,
               visit: (Allele) throws(InputError) -> Void) throws(InputError) {
         let reader = try VCFReader(path: path)
-        for (name, length) in reader.header.contigs {
-            _ = try contigs.register(name: name, length: length, origin: path)
-        }
         var options = NormalizeOptions()
         options.split = true
         options.leftAlign = reference != nil
@@ -40,7 +37,11 @@ struct NormalizedSource {
             throw error.located(file: path, at: .file)
         }
         let header = normalizer.outputHeader
+        // The build check first: it names the builds, which says more than a contig length.
         try prepare(header)
+        for (name, length) in reader.header.contigs {
+            _ = try contigs.register(name: name, length: length, origin: path)
+        }
         let record = VCFRecord()
         var contigOfRid: [Int] = []
         func emit(_ out: VCFRecord) throws(InputError) {
