@@ -75,12 +75,6 @@ static inline hts_itr_t *csl_bcf_itr_querys(const hts_idx_t *idx, const bcf_hdr_
 static inline int csl_bcf_itr_next(htsFile *fp, hts_itr_t *itr, bcf1_t *r) { return bcf_itr_next(fp, itr, r); }
 static inline hts_itr_t *csl_tbx_itr_querys(const tbx_t *tbx, const char *s) { return tbx_itr_querys(tbx, s); }
 
-/// Compressed bytes consumed so far (for progress as a share of the file size).
-static inline int64_t csl_file_raw_offset(htsFile *fp) {
-    BGZF *b = fp->fp.bgzf;
-    return (b && b->fp) ? (int64_t)htell(b->fp) : 0;
-}
-
 
 /// Bytes of the underlying file consumed so far, for BGZF and for plain text (where fp.bgzf is not a BGZF).
 static inline int64_t csl_file_bytes_read(htsFile *fp) {

@@ -51,7 +51,7 @@ public final class VCFReader {
     private var previousRegionEnd: (rid: Int32, end: Int64)?
 
     /// Bytes of the file consumed so far (compressed bytes for BGZF), for progress reports.
-    public var bytesConsumed: Int64 { csl_file_raw_offset(fp) }
+    public var bytesConsumed: Int64 { csl_file_bytes_read(fp) }
 
     /// The file size, when the input is a regular file (nil for standard input or a pipe).
     public var fileSize: Int64? {
