@@ -91,6 +91,21 @@ public final class FastaReference {
         return try body(UnsafeBufferPointer(rebasing: window[offset..<(offset + Int(e - s))]))
     }
 
+    /// The raw bases `[start, end)` of sequence `index` from the cached window, as `withBases` gives them,
+    /// without a closure: the buffer stays valid until the next call on this reference. Nil for an unknown
+    /// index or when faidx fails.
+    public func bases(sequence index: Int, start: Int64, end: Int64) -> UnsafeBufferPointer<UInt8>? {
+        guard index >= 0, index < sequences.count else { return nil }
+        let length = Int64(sequences[index].length)
+        let s = max(0, start), e = min(end, length)
+        guard e > s else { return UnsafeBufferPointer(start: nil, count: 0) }
+        if index != windowSequence || s < windowStart || e > windowStart + Int64(windowCount) {
+            guard loadWindow(sequence: index, start: s, end: e, length: length) else { return nil }
+        }
+        let offset = Int(s - windowStart)
+        return UnsafeBufferPointer(rebasing: window[offset..<(offset + Int(e - s))])
+    }
+
     private func loadWindow(sequence index: Int, start: Int64, end: Int64, length: Int64) -> Bool {
         let from = max(0, start - Self.windowLookBehind)
         let to = min(length, max(end, start + Self.windowSize))

@@ -35,11 +35,11 @@ extension Normalizer {
             try reportMismatch(line, .refNotACGTN, contig: contig, reference: reference)
             return .referenceMismatch
         }
-        let matches = reference.withBases(sequence: contig, start: pos, end: pos + Int64(reflen)) { buf -> Bool in
-            guard buf.count == reflen else { return false }
-            for k in 0..<reflen where Self.referenceBase(buf[k]) != AlleleTrimmer.upper(ref[k]) { return false }
-            return true
-        } ?? false
+        var matches = false
+        if let buf = reference.bases(sequence: contig, start: pos, end: pos + Int64(reflen)), buf.count == reflen {
+            matches = true
+            for k in 0..<reflen where Self.referenceBase(buf[k]) != AlleleTrimmer.upper(ref[k]) { matches = false; break }
+        }
         if !matches {
             try reportMismatch(line, .ref, contig: contig, reference: reference)
             return .referenceMismatch
@@ -77,6 +77,10 @@ extension Normalizer {
             if len == reflen && strncasecmp(a, refC, len) == 0 { return .duplicateAllele }
             sequenceAlts += 1
         }
+
+        // Most records are already normal: when neither the last bases nor (with more than one base left)
+        // the first bases agree across alleles, there is nothing to trim and nothing to move.
+        if deletions == 0 && duplications == 0 && !Self.mightTrim(als, n, ref, reflen) { return .done }
 
         // A symbolic <DEL> stands for the reference bases up to END; a <DUP> (with SVLEN) for an insertion
         // of the SVLEN bases after POS. Both are aligned in that spelled-out form (bcftools 1.20+).
@@ -121,7 +125,7 @@ extension Normalizer {
         if duplicated > 0 && trimmer.length(1) != duplicated + 1 { return .untouched }
 
         guard let newPos = trimmer.trim(position: pos, reference: { from, to, into in
-            self.paddingBases(contig, reference, from: from, to: to, into: &into)
+            Self.paddingBases(contig, reference, from: from, to: to, into: into)
         }) else { return .untouched }
 
         // Symbolic-only records keep a one-base REF; the span lives in END.
@@ -169,6 +173,24 @@ extension Normalizer {
         return .done
     }
 
+    /// Whether trimming could change the alleles: all share their last base (ignoring case), or all share
+    /// their first base and each has more than one.
+    static func mightTrim(_ als: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>, _ n: Int,
+                          _ ref: UnsafePointer<UInt8>, _ reflen: Int) -> Bool {
+        let last = AlleleTrimmer.upper(ref[reflen - 1]), first = ref[0]
+        var sameLast = true, sameFirst = reflen > 1
+        for i in 1..<n {
+            guard let a = als[i] else { return true }
+            let b = UnsafeRawPointer(a).assumingMemoryBound(to: UInt8.self)
+            let len = strlen(a)
+            if len == 0 { return true }
+            if AlleleTrimmer.upper(b[len - 1]) != last { sameLast = false }
+            if len < 2 || AlleleTrimmer.upper(b[0]) != AlleleTrimmer.upper(first) { sameFirst = false }
+            if !sameLast && !sameFirst { return false }
+        }
+        return true
+    }
+
     /// The value of a one-value integer INFO field, or nil.
     func singleInt(_ line: UnsafeMutablePointer<bcf1_t>, _ key: ContiguousArray<CChar>) -> Int32? {
         let got = key.withUnsafeBufferPointer {
@@ -181,23 +203,24 @@ extension Normalizer {
     /// Fills `bytes` with `count` reference bases from `from` (upper-cased, IUPAC codes as N).
     func fetchReference(_ contig: Int, _ reference: FastaReference, from: Int64, count: Int, upper: Bool) -> Bool {
         bytes.removeAll(keepingCapacity: true)
-        let ok = reference.withBases(sequence: contig, start: from, end: from + Int64(count)) { buf -> Bool in
-            guard buf.count == count else { return false }
-            for c in buf { bytes.append(upper ? Self.referenceBase(c) : (Self.isACGTN(c) ? c : UInt8(ascii: "N"))) }
-            return true
+        guard let buf = reference.bases(sequence: contig, start: from, end: from + Int64(count)), buf.count == count else {
+            return false
         }
-        return ok ?? false
+        for c in buf { bytes.append(upper ? Self.referenceBase(c) : (Self.isACGTN(c) ? c : UInt8(ascii: "N"))) }
+        return true
     }
 
     /// Reference bases for left padding: IUPAC codes become N, case is kept as in the FASTA (bcftools 1.16
     /// writes soft-masked bases in lower case when it pads with them).
-    func paddingBases(_ contig: Int, _ reference: FastaReference, from: Int64, to: Int64, into: inout [UInt8]) -> Bool {
-        into.removeAll(keepingCapacity: true)
-        let ok = reference.withBases(sequence: contig, start: from, end: to) { buf -> Bool in
-            for c in buf { into.append(Self.isACGTN(c) ? c : UInt8(ascii: "N")) }
-            return buf.count == Int(to - from)
+    static func paddingBases(_ contig: Int, _ reference: FastaReference, from: Int64, to: Int64,
+                             into: UnsafeMutablePointer<UInt8>) -> Bool {
+        let n = Int(to - from)
+        guard let buf = reference.bases(sequence: contig, start: from, end: to), buf.count == n else { return false }
+        for k in 0..<n {
+            let c = buf[k]
+            into[k] = isACGTN(c) ? c : UInt8(ascii: "N")
         }
-        return ok ?? false
+        return true
     }
 
     /// A reference base as compared with REF: upper case, IUPAC codes as N.

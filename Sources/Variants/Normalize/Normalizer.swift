@@ -62,11 +62,11 @@ public final class Normalizer {
     let svlenKey: ContiguousArray<CChar> = ContiguousArray("SVLEN".utf8CString)
     let oldRecordKey: ContiguousArray<CChar>?
 
-    // Records waiting for their turn (sorted by position), and records ready to be handed out.
+    // Records in output order: `pending[head..<released]` are ready to be handed out, the rest wait (sorted
+    // by position) until the input has moved `sortWindow` past them.
     var pending: [VCFRecord] = []
-    var pendingHead = 0
-    var ready: [VCFRecord] = []
-    var readyHead = 0
+    var head = 0
+    var released = 0
     var pool: [VCFRecord] = []
     var handedOut: VCFRecord?
     var splitOutput: [VCFRecord] = []
@@ -110,7 +110,8 @@ public final class Normalizer {
         free(strings)
     }
 
-    /// Takes one input record (the normalizer copies what it keeps; `record` may be reused by the caller).
+    /// Takes one input record. The normalizer takes over its contents (no copy): afterwards `record` holds
+    /// an unspecified record, ready to be read into again.
     /// Normalized records then come out of `nextReady()` in output (sorted) order, possibly after later
     /// input records were pushed, since left-alignment can move a record before ones already read.
     public func push(_ record: VCFRecord) throws(NormalizeError) {
@@ -119,7 +120,7 @@ public final class Normalizer {
         let line = record.pointer
         bcf_unpack(line, Int32(BCF_UN_STR))
         try validateREF(line)
-        if pendingHead < pending.count, let last = pending.last, last.pointer.pointee.rid != line.pointee.rid {
+        if released < pending.count, let last = pending.last, last.pointer.pointee.rid != line.pointee.rid {
             releasePending(all: true)
         }
         if options.split && line.pointee.n_allele > 2 && splitScopeMatches(line) {
@@ -130,9 +131,10 @@ public final class Normalizer {
             }
             splitOutput.removeAll(keepingCapacity: true)
         } else {
-            let copy = takeRecord()
-            copy.copy(from: record)
-            try normalizeAndKeep(copy)
+            // Take the record's contents instead of copying them: the caller only reads into it again.
+            let kept = takeRecord()
+            swap(&kept.pointer.pointee, &record.pointer.pointee)
+            try normalizeAndKeep(kept)
         }
         releasePending(all: false)
     }
@@ -141,13 +143,20 @@ public final class Normalizer {
     /// The returned record stays valid until the next call to `push` or `nextReady`.
     public func nextReady() -> VCFRecord? {
         recycleHandedOut()
-        guard readyHead < ready.count else {
-            ready.removeAll(keepingCapacity: true)
-            readyHead = 0
+        guard head < released else {
+            if head == pending.count {
+                pending.removeAll(keepingCapacity: true)
+                head = 0
+                released = 0
+            } else if head > 4096 {
+                pending.removeSubrange(0..<head)
+                released -= head
+                head = 0
+            }
             return nil
         }
-        let record = ready[readyHead]
-        readyHead += 1
+        let record = pending[head]
+        head += 1
         statistics.recordsOut += 1
         handedOut = record
         return record
@@ -196,28 +205,22 @@ public final class Normalizer {
         pending.append(record)
         var j = pending.count - 1
         let pos = record.pointer.pointee.pos
-        while j > pendingHead && pending[j - 1].pointer.pointee.pos > pos {
+        while j > released && pending[j - 1].pointer.pointee.pos > pos {
             pending.swapAt(j - 1, j)
             j -= 1
         }
     }
 
-    /// Moves records that no later record can precede any more to the ready queue.
+    /// Releases records that no later record can precede any more.
     private func releasePending(all: Bool) {
-        guard pendingHead < pending.count, let last = pending.last else { return }
-        let lastPos = last.pointer.pointee.pos
-        while pendingHead < pending.count {
-            let r = pending[pendingHead]
-            if !all && lastPos - r.pointer.pointee.pos < options.sortWindow { break }
-            ready.append(r)
-            pendingHead += 1
+        if all {
+            released = pending.count
+            return
         }
-        if pendingHead == pending.count {
-            pending.removeAll(keepingCapacity: true)
-            pendingHead = 0
-        } else if pendingHead > 4096 && pendingHead * 2 > pending.count {
-            pending.removeSubrange(0..<pendingHead)
-            pendingHead = 0
+        guard released < pending.count, let last = pending.last else { return }
+        let lastPos = last.pointer.pointee.pos, window = options.sortWindow
+        while released < pending.count && lastPos - pending[released].pointer.pointee.pos >= window {
+            released += 1
         }
     }
 
