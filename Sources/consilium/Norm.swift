@@ -56,14 +56,14 @@ struct Norm: ParsableCommand {
         valueName: "0|."))
     var multiOverlaps: String = "0"
 
-    @Flag(name: [.customShort("N"), .customLong("do-not-normalize")], help: "Split only; do not trim or left-align.")
+    @Flag(name: [.customShort("N"), .customLong("do-not-normalize")], help: "Split only: do not trim, left-align or check REF against the reference (--check-ref s still sets REF).")
     var doNotNormalize = false
 
     @Option(name: .customLong("old-rec-tag"), help: ArgumentHelp(
-        "Record the original CHROM|POS|REF|ALT of changed records in this INFO tag.", valueName: "TAG"))
+        "Record the original CHROM|POS|REF|ALT (and |ALT index for split records) of changed records in this INFO tag, e.g. --old-rec-tag ORIGINAL gives ORIGINAL=chr1|100|CAG|C.", valueName: "TAG"))
     var oldRecordTag: String?
 
-    @Flag(name: .customLong("force"), help: "Split even records whose Number=G/R fields do not have the expected length.")
+    @Flag(name: .customLong("force"), help: "Split records even when a Number=A/R/G field has the wrong number of values; such fields are left out of the split records (without --force they are an error).")
     var force = false
 
     @Flag(name: [.customShort("q"), .customLong("quiet")], help: "No progress line and no summary on stderr.")
