@@ -53,6 +53,20 @@ import TestSupport
         return nil
     }
 
+    /// Upstream cases beyond the `core` rows that `consilium norm` also supports (arguments from bcftools'
+    /// test/test.pl): `--multi-overlaps .`, breakends passed through, sorting after splitting.
+    static let moreCases: [Case] = [
+        Case(input: "norm.5.vcf", reference: nil, arguments: ["-m", "-", "--multi-overlaps", "."], expected: "norm.5.2.out"),
+        Case(input: "norm.split.5.vcf", reference: nil, arguments: ["-m", "-", "--multi-overlaps", "."], expected: "norm.split.5.1.out"),
+        Case(input: "norm.breakend.1.vcf", reference: "norm.breakend.1.fa", arguments: [], expected: "norm.breakend.1.1.out"),
+        Case(input: "norm.sort.vcf", reference: nil, arguments: ["-m", "-"], expected: "norm.sort.1.out"),
+    ]
+
+    @Test(.enabled(if: SharedData.shouldRun, SharedData.skipNote), arguments: moreCases)
+    func supportedOptionalCase(_ c: Case) throws {
+        try coreCase(c)
+    }
+
     @Test(.enabled(if: SharedData.shouldRun, SharedData.skipNote), arguments: coreCases)
     func coreCase(_ c: Case) throws {
         guard try SharedData.require() else { return }

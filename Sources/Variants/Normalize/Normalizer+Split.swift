@@ -138,7 +138,7 @@ extension Normalizer {
                 if csl_gt_is_missing(v) != 0 { continue }
                 let allele = Int(csl_gt_allele(v))
                 let phased = csl_gt_is_phased(v)
-                if (ialt == 0 || useRef) && allele == 0 { continue }
+                if allele == 0 { continue }  // REF stays REF (bcftools 1.20+, also with --multi-overlaps .)
                 if allele == ialt + 1 {
                     g[k] = csl_gt_unphased(1) | phased
                 } else if useRef {
