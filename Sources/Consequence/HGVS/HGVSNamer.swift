@@ -1,0 +1,184 @@
+/// HGVS names of a variant on a transcript: `c.`/`n.` and `p.` (nomenclature v21, three-letter amino acids).
+///
+/// Indels are first moved to their most 3' position on the transcript strand (the HGVS 3' rule; VCF is
+/// left-aligned on the + strand), without leaving the exon or intron they start in; an insertion that repeats
+/// the bases 5' of it becomes a `dup`. The protein change is computed on the shifted allele, then shifted
+/// along the protein by the same rule. Strings are built only here, so the consequence path stays free of them.
+public struct HGVSNamer {
+    public let predictor: ConsequencePredictor
+
+    public init(predictor: ConsequencePredictor) { self.predictor = predictor }
+
+    public struct Names: Sendable, Equatable {
+        /// `c.524G>A`, `c.-12A>G`, `c.123+5del`, or `n.…` for a non-coding transcript; nil when unavailable.
+        public var transcript: String?
+        /// `p.Arg175His`, `p.Trp24Ter`, `p.Arg123GlyfsTer5`, `p.Met1?`, `p.Leu54=`…; nil when the CDS is untouched.
+        public var protein: String?
+    }
+
+    /// Names `allele` on transcript `index`.
+    public func names(of allele: VariantAllele, on index: Int) -> Names {
+        let t = predictor.model.transcripts[index]
+        let shifted = shiftedThreePrime(allele, on: t) ?? allele
+        let c = transcriptName(shifted, t)
+        let effect = predictor.effect(of: shifted, on: index)
+        return Names(transcript: c, protein: proteinName(effect, t))
+    }
+
+    // MARK: 3' rule
+
+    /// The allele moved to its most 3' equivalent position on the transcript strand, within its exon/intron.
+    public func shiftedThreePrime(_ v: VariantAllele, on t: Transcript) -> VariantAllele? {
+        let isDel = v.alt.isEmpty && v.refLength > 0
+        guard v.isInsertion || isDel else { return v }
+        let seqs = predictor.sequences
+        let window = 2000
+        let plus = t.strand == .plus
+        let from = plus ? v.start - 1 : max(1, v.start - window)
+        let to = plus ? v.end + window : v.end + 1
+        guard let g = seqs.genomic(contig: t.contig, start: from, end: to), !g.isEmpty else { return nil }
+        @inline(__always) func base(_ p: Int) -> UInt8? { let i = p - from; return i >= 0 && i < g.count ? g[i] : nil }
+        let slotStart = t.featureSlot(v.isInsertion ? (plus ? v.start : v.start - 1) : v.start)
+        let slotEnd = t.featureSlot(v.isInsertion ? (plus ? v.start : v.start - 1) : v.end)
+        guard slotStart == slotEnd else { return v }
+        var out = v
+        if isDel {
+            var s = v.start, e = v.end
+            if plus {
+                while let a = base(s), let b = base(e + 1), a == b, t.featureSlot(e + 1) == slotStart { s += 1; e += 1 }
+            } else {
+                while let a = base(s - 1), let b = base(e), a == b, t.featureSlot(s - 1) == slotStart { s -= 1; e -= 1 }
+            }
+            out.start = s
+        } else {
+            var x = v.alt, s = v.start
+            if plus {
+                // Insertion between s-1 and s moves right while the next base equals its first.
+                while let b = base(s), b == x[0], t.featureSlot(s) == slotStart { x.append(x.removeFirst()); s += 1 }
+            } else {
+                while let b = base(s - 1), let last = x.last, b == last, t.featureSlot(s - 1) == slotStart, s - 1 >= from {
+                    x.insert(x.removeLast(), at: 0); s -= 1
+                }
+            }
+            out.start = s
+            out.alt = x
+        }
+        return out
+    }
+
+    // MARK: c. / n.
+
+    /// The HGVS position of genomic base `g` on `t` (`524`, `-12`, `*34`, `123+5`, `124-2`).
+    public func position(_ g: Int, _ t: Transcript) -> String {
+        switch t.locate(g) {
+        case .exon(_, let n): return cdnaPosition(n, t)
+        case .intron(_, let anchor, let offset, _, _):
+            return cdnaPosition(anchor, t) + (offset > 0 ? "+\(offset)" : "\(offset)")
+        case .upstream(let d): return cdnaPosition(1 - d, t)
+        case .downstream(let d): return cdnaPosition(t.cdnaLength + d, t)
+        }
+    }
+
+    func cdnaPosition(_ n: Int, _ t: Transcript) -> String {
+        guard t.isCoding else { return n >= 1 ? "\(n)" : "-\(1 - n)" }
+        if n < t.cdsStartCDNA { return "-\(t.cdsStartCDNA - n)" }
+        if n > t.cdsEndCDNA { return "*\(n - t.cdsEndCDNA)" }
+        return "\(n - t.cdsStartCDNA + 1)"
+    }
+
+    func transcriptName(_ v: VariantAllele, _ t: Transcript) -> String? {
+        let plus = t.strand == .plus
+        let prefix = t.isCoding ? "c." : "n."
+        func strandSeq(_ s: [UInt8]) -> String {
+            String(decoding: plus ? s : TranscriptSequences.reverseComplement(s), as: UTF8.self)
+        }
+        func range(_ a: Int, _ b: Int) -> String {
+            // a ≤ b genomically; HGVS writes transcript order.
+            let first = plus ? a : b, last = plus ? b : a
+            return first == last ? position(first, t) : position(first, t) + "_" + position(last, t)
+        }
+        if v.isInsertion {
+            let n = v.alt.count
+            // dup: the inserted bases repeat the bases just 5' of the insertion (transcript orientation).
+            let prevFrom = plus ? v.start - n : v.start, prevTo = plus ? v.start - 1 : v.start + n - 1
+            if let prev = predictor.sequences.genomic(contig: t.contig, start: prevFrom, end: prevTo), prev == v.alt {
+                return prefix + range(prevFrom, prevTo) + "dup"
+            }
+            let a = v.start - 1, b = v.start
+            return prefix + (plus ? position(a, t) + "_" + position(b, t) : position(b, t) + "_" + position(a, t))
+                + "ins" + strandSeq(v.alt)
+        }
+        if v.alt.isEmpty { return prefix + range(v.start, v.end) + "del" }
+        if v.refLength == 1 && v.alt.count == 1 {
+            guard let r = predictor.sequences.genomic(contig: t.contig, start: v.start, end: v.start) else { return nil }
+            return prefix + position(v.start, t) + strandSeq(r) + ">" + strandSeq(v.alt)
+        }
+        return prefix + range(v.start, v.end) + "delins" + strandSeq(v.alt)
+    }
+
+    // MARK: p.
+
+    func proteinName(_ e: TranscriptEffect, _ t: Transcript) -> String? {
+        let terms = e.terms
+        guard t.isCoding, e.proteinStart > 0 else { return nil }
+        func aa(_ x: UInt8) -> String { AminoAcid.threeLetter(x) }
+        if terms.contains(.startLost) { return "p.Met1?" }
+        if terms.contains(.frameshift) {
+            guard e.firstChangedResidue > 0 else { return "p.=" }
+            let head = "p.\(aa(e.firstChangedRef))\(e.firstChangedResidue)"
+            if e.firstChangedAlt == UInt8(ascii: "*") { return head + "Ter" }
+            if e.firstChangedRef == UInt8(ascii: "*") {
+                return head + aa(e.firstChangedAlt) + "extTer" + (e.newStopDistance.map { "\($0 - 1)" } ?? "?")
+            }
+            return head + aa(e.firstChangedAlt) + "fsTer" + (e.newStopDistance.map(String.init) ?? "?")
+        }
+        var ref = e.refPeptide[...], alt = e.altPeptide[...]
+        var pos = e.proteinStart
+        if terms.contains(.stopLost), let i = ref.firstIndex(of: UInt8(ascii: "*")) {
+            let p = e.proteinStart + (i - ref.startIndex)
+            let altIndex = alt.startIndex + (i - ref.startIndex)
+            let newAA = altIndex < alt.endIndex ? alt[altIndex] : UInt8(ascii: "X")
+            return "p.Ter\(p)\(aa(newAA))extTer" + (e.newStopDistance.map { "\($0)" } ?? "?")
+        }
+        while let a = ref.first, let b = alt.first, a == b { ref.removeFirst(); alt.removeFirst(); pos += 1 }
+        while let a = ref.last, let b = alt.last, a == b { ref.removeLast(); alt.removeLast() }
+        // Truncate at a new stop: what follows it is not translated.
+        if let s = alt.firstIndex(of: UInt8(ascii: "*")) { alt = alt[...s] }
+        if ref.isEmpty && alt.isEmpty {
+            guard let r = e.refPeptide.first else { return nil }
+            return "p.\(aa(r))\(e.proteinStart)="
+        }
+        guard let protein = predictor.referenceProtein(e.transcript) else { return nil }
+        func res(_ p: Int) -> UInt8 { p >= 1 && p <= protein.count ? protein[p - 1] : UInt8(ascii: "X") }
+        if alt.isEmpty {
+            // Deletion of residues pos…pos+n-1, moved C-terminal while the next residue equals the first deleted.
+            var s = pos, n = ref.count
+            while res(s + n) == res(s) && s + n <= protein.count && res(s) != UInt8(ascii: "*") { s += 1 }
+            n = ref.count
+            return n == 1 ? "p.\(aa(res(s)))\(s)del" : "p.\(aa(res(s)))\(s)_\(aa(res(s + n - 1)))\(s + n - 1)del"
+        }
+        if ref.isEmpty {
+            // Insertion after residue `after`; rotate C-terminal, then a repeat of the preceding residues is a dup.
+            var after = pos - 1
+            var x = Array(alt)
+            if x.last == UInt8(ascii: "*") {
+                return "p.\(aa(res(after + 1)))\(after + 1)Ter"
+            }
+            while after + 1 <= protein.count && res(after + 1) == x[0] && res(after + 1) != UInt8(ascii: "*") {
+                x.append(x.removeFirst()); after += 1
+            }
+            let n = x.count
+            if after - n + 1 >= 1 && (0..<n).allSatisfy({ res(after - n + 1 + $0) == x[$0] }) {
+                return n == 1 ? "p.\(aa(res(after)))\(after)dup"
+                    : "p.\(aa(res(after - n + 1)))\(after - n + 1)_\(aa(res(after)))\(after)dup"
+            }
+            return "p.\(aa(res(after)))\(after)_\(aa(res(after + 1)))\(after + 1)ins" + AminoAcid.threeLetter(x)
+        }
+        if ref.count == 1 && alt.count == 1 {
+            return "p.\(aa(ref[ref.startIndex]))\(pos)\(aa(alt[alt.startIndex]))"
+        }
+        let last = pos + ref.count - 1
+        let span = ref.count == 1 ? "\(aa(ref[ref.startIndex]))\(pos)" : "\(aa(ref[ref.startIndex]))\(pos)_\(aa(ref[ref.index(before: ref.endIndex)]))\(last)"
+        return "p.\(span)delins" + AminoAcid.threeLetter(alt)
+    }
+}

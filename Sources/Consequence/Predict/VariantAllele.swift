@@ -1,0 +1,38 @@
+/// One alternate allele against the reference, trimmed to the bases that differ.
+///
+/// `start` is the first changed reference base (1-based); `refLength` may be 0 for an insertion, which then
+/// sits between `start - 1` and `start`. `alt` is on the + strand.
+public struct VariantAllele: Sendable, Equatable {
+    public var start: Int
+    public var refLength: Int
+    public var alt: [UInt8]
+
+    public init(start: Int, refLength: Int, alt: [UInt8]) {
+        self.start = start
+        self.refLength = refLength
+        self.alt = alt
+    }
+
+    /// Last changed reference base; `start - 1` for an insertion.
+    public var end: Int { start + refLength - 1 }
+    public var isInsertion: Bool { refLength == 0 }
+
+    /// From VCF POS/REF/ALT: removes the shared trailing bases, then the shared leading ones. Nil when REF and
+    /// ALT are equal or ALT is symbolic/missing.
+    public init?<R: Collection, A: Collection>(position: Int, ref: R, alt: A) where R.Element == UInt8, A.Element == UInt8 {
+        let r = Array(ref), a = Array(alt)
+        guard !a.isEmpty, !a.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }),
+              !(a.count == 1 && a[0] == UInt8(ascii: ".")), r != a else { return nil }
+        // Trailing bases first, then leading ones, as `bcftools norm` trims: a left-aligned indel keeps its place.
+        var s = 0
+        while s < r.count && s < a.count && Self.same(r[r.count - 1 - s], a[a.count - 1 - s]) { s += 1 }
+        var p = 0
+        while p < r.count - s && p < a.count - s && Self.same(r[p], a[p]) { p += 1 }
+        self.start = position + p
+        self.refLength = r.count - p - s
+        self.alt = Array(a[p..<(a.count - s)]).map { ($0 >= 0x61 && $0 <= 0x7A) ? $0 - 0x20 : $0 }
+        if refLength == 0 && self.alt.isEmpty { return nil }
+    }
+
+    @inline(__always) static func same(_ x: UInt8, _ y: UInt8) -> Bool { (x | 0x20) == (y | 0x20) }
+}
