@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `consilium csq`: CSL_CSQ in VEP's layout from a real gene model and reference; readable by bcftools; bad gene
+/// models refused with file and line, and no output left behind.
+@Suite struct CSQCommandTests {
+    static let fasta = "reference/GRCh38_chr17_TP53+BRCA1regions_Npadded.fa.gz"
+    static let gff = "reference/grch38-tp53-region/TP53_WRAP53.ensembl.GRCh38.chr17_7660000-7700000.gff3"
+
+    static func vcf(_ dir: URL, _ records: [String]) throws -> String {
+        let path = dir.appendingPathComponent("in.vcf").path
+        let text = "##fileformat=VCFv4.2\n##contig=<ID=chr17,length=83257441>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
+            + records.joined(separator: "\n") + "\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test(.enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func writesVEPLayoutReadableByBcftools() throws {
+        guard try SharedData.require() else { return }
+        let dir = try Command.temporaryDirectory()
+        // TP53 R175H (c.524G>A), an intron variant near exon 5, and a site 1 Mb away (intergenic).
+        let input = try Self.vcf(dir, ["chr17\t7675088\t.\tC\tT\t.\t.\t.", "chr17\t7675300\t.\tA\tG\t.\t.\t.",
+                                       "chr17\t8700000\t.\tN\tA\t.\t.\t."])
+        let out = dir.appendingPathComponent("out.vcf.gz").path
+        let r = try Command.consilium(["csq", input, "-f", SharedData.path(Self.fasta), "-g", SharedData.path(Self.gff), "-o", out, "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let header = try Command.peer("bcftools", ["view", "-h", out])
+        #expect(header.stdoutText.contains("Format: Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|EXON|INTRON|HGVSc|HGVSp|cDNA_position|CDS_position|Protein_position|Amino_acids|Codons|STRAND|CANONICAL|MANE_SELECT"))
+        let q = try Command.peer("bcftools", ["query", "-f", "%POS\t%INFO/CSL_CSQ\n", out])
+        #expect(q.status == 0)
+        let rows = q.stdoutText.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+        #expect(rows.count == 3)
+        let r175 = rows[0][1].split(separator: ",").first { $0.contains("|ENST00000269305|") }.map(String.init) ?? ""
+        let f = r175.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        #expect(f.count == 20)
+        #expect(f[0] == "T" && f[1] == "missense_variant" && f[2] == "MODERATE" && f[3] == "TP53")
+        #expect(f[8] == "5/11" && f[10] == "ENST00000269305:c.524G>A" && f[11] == "ENST00000269305:p.Arg175His")
+        #expect(f[13] == "524" && f[14] == "175" && f[15] == "R/H" && f[16] == "cGc/cAc" && f[17] == "-1")
+        #expect(f[18] == "YES" && f[19] == "ENST00000269305")
+        #expect(rows[1][1].contains("intron_variant"))
+        #expect(rows[2][1].hasPrefix("A|intergenic_variant|MODIFIER|"))
+    }
+
+    @Test func badGeneModelExitsOneWithLine() throws {
+        let dir = try Command.temporaryDirectory()
+        let gff = dir.appendingPathComponent("bad.gff3").path
+        try "##gff-version 3\nchr17\t.\tmRNA\t10\t100\t.\t+\t.\tID=t1\nchr17\t.\texon\t10\t20\t.\t*\t.\tParent=t1\n"
+            .write(toFile: gff, atomically: true, encoding: .utf8)
+        let fa = dir.appendingPathComponent("ref.fa").path
+        try ">chr17\nACGTACGTACGTACGTACGTACGTACGT\n".write(toFile: fa, atomically: true, encoding: .utf8)
+        let input = try Self.vcf(dir, [])
+        let out = dir.appendingPathComponent("out.vcf").path
+        let r = try Command.consilium(["csq", input, "-f", fa, "-g", gff, "-o", out])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("bad.gff3:line 3") && r.stderr.contains("strand"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(!r.crashed)
+    }
+}
