@@ -43,6 +43,31 @@ import TestSupport
         #expect(rows[2][1].hasPrefix("A|intergenic_variant|MODIFIER|"))
     }
 
+    /// Acceptance (issue 4): the ClinVar somatic sites of the TP53/BRCA1/PALB2 regions annotate without error; every
+    /// record in the TP53 and PALB2 gene models' reach gets a MANE entry with an HGVSc.
+    @Test(.enabled(if: SharedData.shouldRun, SharedData.skipNote),
+          arguments: [("chr17", "reference/grch38-tp53-region/TP53_WRAP53.ensembl.GRCh38.chr17_7660000-7700000.gff3", Self.fasta, "ENST00000269305", 7660000...7700000),
+                      ("chr16", "reference/grch38-palb2-region/PALB2.ensembl.GRCh38.chr16_23580000-23700000.gff3", "reference/GRCh38_chr16_PALB2region_Npadded.fa.gz", "ENST00000261584", 23580000...23700000)])
+    func clinVarSomaticSitesAnnotate(contig: String, gff: String, fasta: String, mane: String, window: ClosedRange<Int>) throws {
+        guard try SharedData.require() else { return }
+        let dir = try Command.temporaryDirectory()
+        let out = dir.appendingPathComponent("som.vcf").path
+        let r = try Command.consilium(["csq", SharedData.path("somatic/ClinVar_somatic_sites.TP53_BRCA1_PALB2.GRCh38.vcf.gz"),
+                                       "-r", contig, "-f", SharedData.path(fasta), "-g", SharedData.path(gff), "-o", out, "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let q = try Command.peer("bcftools", ["query", "-f", "%POS\t%INFO/CSL_CSQ\n", out])
+        var inWindow = 0
+        for line in q.stdoutText.split(separator: "\n") {
+            let f = line.split(separator: "\t").map(String.init)
+            #expect(f.count == 2 && f[1] != ".")
+            guard let pos = Int(f[0]), window.contains(pos) else { continue }
+            let entry = f[1].split(separator: ",").first { $0.contains("|\(mane)|") }
+            let hgvsc = entry.map { $0.split(separator: "|", omittingEmptySubsequences: false)[10] } ?? ""
+            if hgvsc.hasPrefix("\(mane):c.") { inWindow += 1 } else { Issue.record("\(pos): no \(mane) c.") }
+        }
+        #expect(inWindow >= 1)
+    }
+
     @Test func badGeneModelExitsOneWithLine() throws {
         let dir = try Command.temporaryDirectory()
         let gff = dir.appendingPathComponent("bad.gff3").path
