@@ -159,24 +159,37 @@ enum VCFLineDiagnosis {
 
     // MARK: - Records htslib accepted
 
-    /// Tabs in a raw line, counted before `vcf_parse` overwrites them: the column count decides whether the
-    /// record has exactly one column per sample, which htslib does not check when there are too many.
+    /// Counts the tabs of a raw line in one pass, eight bytes at a time, before `vcf_parse` writes NULs over
+    /// them, and stores the offsets of the first eight (the ends of CHROM, POS, ID, REF, ALT, QUAL, FILTER,
+    /// INFO) in `ends`. The count decides whether the record has exactly one column per sample (htslib drops
+    /// extra ones silently); the offsets let `check` look at the short columns without searching again.
     @inline(__always)
-    static func tabCount(_ line: kstring_t) -> Int {
+    static func scanTabs(_ line: kstring_t, ends end: UnsafeMutablePointer<Int>) -> Int {
         guard let s = line.s else { return 0 }
         let raw = UnsafeRawPointer(s)
         let count = line.l
         var n = 0, i = 0
-        // Eight bytes at a time: after XOR with tabs, a byte is zero exactly where a tab was; the high bit of
-        // ((x & 0x7F) + 0x7F) | x is clear only for a zero byte, and no carry crosses bytes.
+        // After XOR with tabs a byte is zero exactly where a tab was; the high bit of ((x & 0x7F) + 0x7F) | x
+        // is clear only for a zero byte, and no carry crosses bytes.
         while i &+ 8 <= count {
             let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0909_0909_0909_0909
-            let t = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x
-            n &+= (~t & 0x8080_8080_8080_8080).nonzeroBitCount
+            var m = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+            if m != 0 {
+                while n < 8 && m != 0 {
+                    end[n] = i &+ (m.trailingZeroBitCount >> 3)
+                    n &+= 1
+                    m &= m &- 1
+                }
+                // One bit per byte at most, so the multiply sums the bytes into the top one.
+                n &+= Int(truncatingIfNeeded: ((m >> 7) &* 0x0101_0101_0101_0101) >> 56)
+            }
             i &+= 8
         }
         while i < count {
-            n &+= raw.load(fromByteOffset: i, as: UInt8.self) == 0x09 ? 1 : 0
+            if raw.load(fromByteOffset: i, as: UInt8.self) == 0x09 {
+                if n < 8 { end[n] = i }
+                n &+= 1
+            }
             i &+= 1
         }
         return n
@@ -184,64 +197,48 @@ enum VCFLineDiagnosis {
 
     /// Cheap checks on a record htslib parsed without complaint; nil when it is well formed.
     ///
-    /// Each test is a comparison on the decoded record or on the first seven (short) columns; only a
-    /// suspicious record (QUAL exactly 0, a numeric INFO value that decoded as missing) looks further.
+    /// Each test is a comparison on the decoded record or on a few bytes of the short columns, which
+    /// `scanTabs` located (`ends`, valid when the column count is right); only a suspicious record (QUAL exactly 0, a numeric INFO value that decoded as
+    /// missing) looks further. `gtID` is the header's id of `GT` (-1 when not declared).
     @inline(__always)
-    static func check(parsedLine line: kstring_t, tabs: Int, record: VCFRecord, header: VCFHeader,
-                      file: String, location: InputLocation) -> InputError? {
+    static func check(parsedLine line: kstring_t, tabs: Int, ends: UnsafePointer<Int>, record: VCFRecord,
+                      header: VCFHeader, gtID: Int32, file: String,
+                      location: @autoclosure () -> InputLocation) -> InputError? {
         let samples = header.sampleCount
         if _slowPath(samples > 0 ? tabs != 8 + samples : tabs < 7 || tabs > 8) {
-            return columnCountProblem(tabs: tabs, samples: samples, spaces: false, file: file, location: location)
+            return columnCountProblem(tabs: tabs, samples: samples, spaces: false, file: file, location: location())
         }
         guard let s = line.s else { return nil }
         let text = UnsafeBufferPointer(start: UnsafeRawPointer(s).assumingMemoryBound(to: UInt8.self), count: line.l)
         // vcf_parse wrote NULs over the tabs; CHROM..ALT and QUAL are otherwise intact, FILTER's ';' became NULs.
-        var starts = (0, 0, 0, 0, 0, 0, 0)
-        var column = 0, i = 0
-        while i < text.count && column < 6 {
-            if text[i] == 0 {
-                column += 1
-                switch column {
-                case 1: starts.1 = i + 1
-                case 2: starts.2 = i + 1
-                case 3: starts.3 = i + 1
-                case 4: starts.4 = i + 1
-                case 5: starts.5 = i + 1
-                default: starts.6 = i + 1
-                }
-            }
-            i += 1
-        }
-        guard column == 6 else { return nil }
         func fail(_ field: String, _ problem: String, _ hint: String) -> InputError {
-            InputError(file: file, location: location, field: field, problem: problem, hint: hint)
+            InputError(file: file, location: location(), field: field, problem: problem, hint: hint)
         }
         // htslib reads POS up to the first non-digit and ignores the rest (`2OO` is read as 2).
-        for j in starts.1..<(starts.2 - 1) where _slowPath(text[j] < 0x30 || text[j] > 0x39) {
+        for j in (ends[0] + 1)..<ends[1] where _slowPath(text[j] < 0x30 || text[j] > 0x39) {
             return fail("POS", "expected a positive integer, found a non-numeric value", "POS is the 1-based position of REF's first base")
         }
         let r = record.pointer
         // htslib reads QUAL with strtod and keeps 0 for a word; a QUAL of exactly 0 is rare enough to look at.
-        if _slowPath(r.pointee.qual == 0) && !isNumber(Array(text[starts.5..<(starts.6 - 1)]), integer: false) {
+        if _slowPath(r.pointee.qual == 0) && !isNumber(Array(text[(ends[4] + 1)..<ends[5]]), integer: false) {
             return fail("QUAL", "expected a number or '.', found a non-numeric value",
                         "QUAL is a Phred-scaled quality such as 50 or 12.5; write . when unknown")
         }
         // An empty FILTER becomes an undeclared filter named ''.
-        if _slowPath(starts.6 >= text.count || text[starts.6] == 0) {
+        if _slowPath(ends[5] + 1 >= text.count || text[ends[5] + 1] == 0) {
             return fail("FILTER", "expected PASS, '.', or filter names separated by ';', found an empty column or an empty name",
                         "write . when no filter was applied")
         }
-        bcf_unpack(r, BCF_UN_STR)
-        if let problem = checkAlleles(record, altColumnEmpty: starts.5 - starts.4 == 1, file: file, location: location) {
-            return problem
+        // One unpack for what the checks (and any writer or normalizer after them) read.
+        bcf_unpack(r, samples > 0 ? BCF_UN_STR | BCF_UN_INFO | BCF_UN_FMT : BCF_UN_STR | BCF_UN_INFO)
+        if _slowPath(hasBadAllele(r)) {
+            return alleleProblem(record, altColumnEmpty: ends[4] - ends[3] == 1, file: file, location: location())
         }
-        bcf_unpack(r, BCF_UN_INFO)
         if let problem = checkInfoNumbers(line, record: record, header: header, file: file, location: location) {
             return problem
         }
-        if samples > 0 {
-            bcf_unpack(r, BCF_UN_FMT)
-            if let problem = checkGenotypes(record, header: header, file: file, location: location) { return problem }
+        if samples > 0, _slowPath(hasGenotypeBeyondAlleles(r, gtID: gtID)) {
+            return genotypeProblem(record, file: file, location: location())
         }
         return nil
     }
@@ -271,8 +268,20 @@ enum VCFLineDiagnosis {
                     "every record needs exactly one column per sample named in the #CHROM line")
     }
 
-    private static func checkAlleles(_ record: VCFRecord, altColumnEmpty: Bool, file: String,
-                                     location: InputLocation) -> InputError? {
+    /// An ALT allele that is empty or '.' (htslib keeps both).
+    @inline(__always)
+    private static func hasBadAllele(_ r: UnsafeMutablePointer<bcf1_t>) -> Bool {
+        let n = Int(r.pointee.n_allele)
+        guard n > 1, let alleles = r.pointee.d.allele else { return false }
+        for i in 1..<n {
+            guard let a = alleles[i] else { continue }
+            if a[0] == 0 || (a[0] == 0x2E && a[1] == 0) { return true }
+        }
+        return false
+    }
+
+    private static func alleleProblem(_ record: VCFRecord, altColumnEmpty: Bool, file: String,
+                                      location: InputLocation) -> InputError? {
         let r = record.pointer
         let n = Int(r.pointee.n_allele)
         guard n > 0, let alleles = r.pointee.d.allele else { return nil }
@@ -294,44 +303,89 @@ enum VCFLineDiagnosis {
     }
 
     /// htslib decodes a word in an Integer or Float INFO field as missing; a missing numeric value that is
-    /// not written '.' is an error.
+    /// not written '.' is an error. Only an INFO value with a missing element has its text looked at.
+    @inline(__always)
     private static func checkInfoNumbers(_ line: kstring_t, record: VCFRecord, header: VCFHeader,
-                                         file: String, location: InputLocation) -> InputError? {
+                                         file: String, location: () -> InputLocation) -> InputError? {
         let r = record.pointer
         guard let infos = r.pointee.d.info else { return nil }
         for i in 0..<Int(r.pointee.n_info) {
             let info = infos[i]
-            guard info.len > 0, let ptr = info.vptr, hasMissing(ptr, type: info.type, count: Int(info.len)) else { continue }
-            guard let key = csl_hdr_id_key(header.pointer, info.key).map({ String(cString: $0) }),
-                  let text = mangledInfoValue(line, key: key) else { continue }
-            let integer = info.type != BCF_BT_FLOAT
-            let ok = text.split(separator: 0x2C, omittingEmptySubsequences: false)
-                .allSatisfy { $0.isEmpty || $0.elementsEqual([0x2E]) || isNumber(Array($0), integer: integer) }
-            if !ok {
-                return InputError(file: file, location: location, field: "INFO/\(key)",
-                                  problem: "expected \(integer ? "Integer" : "Float") values (or '.') as the header declares, found a non-numeric value",
-                                  hint: "fix the value, or declare the tag Type=String in its ##INFO line if it holds text")
+            guard info.len > 0, let ptr = info.vptr, _slowPath(hasMissing(ptr, type: info.type, count: Int(info.len))) else { continue }
+            if let problem = infoNumberProblem(line, key: info.key, type: info.type, header: header, file: file,
+                                               location: location()) {
+                return problem
             }
         }
         return nil
     }
 
+    private static func infoNumberProblem(_ line: kstring_t, key id: Int32, type: Int32, header: VCFHeader,
+                                          file: String, location: InputLocation) -> InputError? {
+        guard let key = csl_hdr_id_key(header.pointer, id).map({ String(cString: $0) }),
+              let text = mangledInfoValue(line, key: key) else { return nil }
+        let integer = type != BCF_BT_FLOAT
+        let ok = text.split(separator: 0x2C, omittingEmptySubsequences: false)
+            .allSatisfy { $0.isEmpty || $0.elementsEqual([0x2E]) || isNumber(Array($0), integer: integer) }
+        if ok { return nil }
+        return InputError(file: file, location: location, field: "INFO/\(key)",
+                          problem: "expected \(integer ? "Integer" : "Float") values (or '.') as the header declares, found a non-numeric value",
+                          hint: "fix the value, or declare the tag Type=String in its ##INFO line if it holds text")
+    }
+
+    @inline(__always)
     private static func hasMissing(_ p: UnsafeMutablePointer<UInt8>, type: Int32, count: Int) -> Bool {
         let raw = UnsafeRawPointer(p)
         switch type {
-        case BCF_BT_INT8: for i in 0..<count where raw.load(fromByteOffset: i, as: Int8.self) == Int8.min { return true }
+        case BCF_BT_INT8:
+            var missing = false
+            for i in 0..<count { missing = missing || raw.load(fromByteOffset: i, as: Int8.self) == Int8.min }
+            return missing
         case BCF_BT_INT16: for i in 0..<count where raw.loadUnaligned(fromByteOffset: 2 * i, as: Int16.self) == Int16.min { return true }
         case BCF_BT_INT32: for i in 0..<count where raw.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self) == Int32.min { return true }
         case BCF_BT_FLOAT:
-            for i in 0..<count where csl_float_is_missing(raw.loadUnaligned(fromByteOffset: 4 * i, as: Float.self)) != 0 { return true }
+            // htslib's missing float is the NaN with bit pattern 0x7F800001.
+            for i in 0..<count where raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self) == 0x7F80_0001 { return true }
         default: return false
         }
         return false
     }
 
-    /// A genotype must index an allele the record has; htslib stores any index.
-    private static func checkGenotypes(_ record: VCFRecord, header: VCFHeader, file: String,
-                                       location: InputLocation) -> InputError? {
+    /// Whether a genotype indexes an allele the record does not have (htslib stores any index). VCF puts GT
+    /// first when present, so only the first FORMAT field is looked at.
+    @inline(__always)
+    private static func hasGenotypeBeyondAlleles(_ r: UnsafeMutablePointer<bcf1_t>, gtID: Int32) -> Bool {
+        // A record without ALT alleles (ALT '.') keeps its genotypes as they are, as in bcftools (its own
+        // norm.setref test has `REF . ALT . GT 1/0`, and `--check-ref s` passes it through).
+        let alleles = Int32(r.pointee.n_allele)
+        guard alleles > 1, r.pointee.n_fmt > 0, let fmts = r.pointee.d.fmt else { return false }
+        let fmt = fmts[0]
+        guard fmt.id == gtID, let p = fmt.p else { return false }
+        let values = Int(r.pointee.n_sample) * Int(fmt.n)
+        // Encoded as (allele + 1) << 1 | phased, 0 for missing, the type's minimum + 1 for vector end: the
+        // largest raw value decides. Vector-end and missing are below any allele's code.
+        let limit = (alleles + 1) << 1  // the code of allele `alleles`, the first one out of range
+        let raw = UnsafeRawPointer(p)
+        switch fmt.type {
+        case BCF_BT_INT8:
+            var top: Int8 = 0
+            for i in 0..<values { top = max(top, raw.load(fromByteOffset: i, as: Int8.self)) }
+            return Int32(top) >= limit
+        case BCF_BT_INT16:
+            var top: Int16 = 0
+            for i in 0..<values { top = max(top, raw.loadUnaligned(fromByteOffset: 2 * i, as: Int16.self)) }
+            return Int32(top) >= limit
+        case BCF_BT_INT32:
+            var top: Int32 = 0
+            for i in 0..<values { top = max(top, raw.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)) }
+            return top >= limit
+        default:
+            return false
+        }
+    }
+
+    /// The message for a record `hasGenotypeBeyondAlleles` flagged: which sample, which alleles exist.
+    private static func genotypeProblem(_ record: VCFRecord, file: String, location: InputLocation) -> InputError? {
         let r = record.pointer
         guard let fmts = r.pointee.d.fmt else { return nil }
         let alleles = Int(r.pointee.n_allele)
@@ -342,8 +396,7 @@ enum VCFLineDiagnosis {
         // VCF puts GT first when present, so only the first FORMAT field is looked at.
         if r.pointee.n_fmt > 0 {
             let fmt = fmts[0]
-            guard let key = csl_hdr_id_key(header.pointer, fmt.id), key[0] == 0x47, key[1] == 0x54, key[2] == 0,
-                  let p = fmt.p else { return nil }
+            guard let p = fmt.p else { return nil }
             let raw = UnsafeRawPointer(p)
             let perSample = Int(fmt.n), size = Int(fmt.size)
             for s in 0..<samples {

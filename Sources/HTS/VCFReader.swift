@@ -18,6 +18,8 @@ public final class VCFReader {
 
     let fp: UnsafeMutablePointer<htsFile>
     private var line = kstring_t()
+    /// Where the current line's first eight tabs are (see `VCFLineDiagnosis.scanTabs`).
+    private let columnEnds = UnsafeMutablePointer<Int>.allocate(capacity: 8)
     private var contigsDeclared: Int32
 
     /// Whether a record may name a contig the header does not declare (htslib then adds it, as bcftools
@@ -31,6 +33,8 @@ public final class VCFReader {
     /// Type=String, as bcftools does).
     public private(set) var undeclaredTags: [String] = []
     private var knownIDs: Int32 = 0
+    /// The header's dictionary id of FORMAT/GT (-1 until declared), for the genotype check.
+    private var gtID: Int32 = -1
     /// Output headers copied from this one, which must learn the contigs htslib adds while parsing
     /// (so that a record's contig id means the same contig in both).
     private var mirrors: [VCFHeader] = []
@@ -122,6 +126,7 @@ public final class VCFReader {
         if !isBCF && path != "-" && csl_file_is_bgzf(fp) != 0 { VCFReader.addContigsFromIndex(header: header, path: path) }
         contigsDeclared = csl_hdr_ncontigs(header.pointer)
         knownIDs = csl_hdr_nids(header.pointer)
+        gtID = bcf_hdr_id2int(header.pointer, BCF_DT_ID, "GT")
         if !regions.isEmpty {
             do { try openIndex(regions: regions) } catch {
                 close()
@@ -142,6 +147,7 @@ public final class VCFReader {
         if let tabix { tbx_destroy(tabix) }
         if let bcfIndex { hts_idx_destroy(bcfIndex) }
         csl_kstring_free(&line)
+        columnEnds.deallocate()
         hts_close(fp)
     }
 
@@ -343,7 +349,7 @@ public final class VCFReader {
 
     @inline(__always)
     private func parse(_ record: VCFRecord) throws(InputError) {
-        let tabs = VCFLineDiagnosis.tabCount(line)
+        let tabs = VCFLineDiagnosis.scanTabs(line, ends: columnEnds)
         let rc = vcf_parse(&line, header.pointer, record.pointer)
         let err = record.pointer.pointee.errcode
         if _slowPath(rc < 0 || err != 0 || record.pointer.pointee.pos < 0) {
@@ -357,8 +363,8 @@ public final class VCFReader {
             }
         }
         // htslib lets some malformed values through (a word in QUAL, extra sample columns); see VCFLineDiagnosis.
-        if let problem = VCFLineDiagnosis.check(parsedLine: line, tabs: tabs, record: record, header: header,
-                                                file: path, location: location) {
+        if let problem = VCFLineDiagnosis.check(parsedLine: line, tabs: tabs, ends: columnEnds, record: record,
+                                                header: header, gtID: gtID, file: path, location: location) {
             throw problem
         }
     }
@@ -395,6 +401,7 @@ public final class VCFReader {
             }
         }
         knownIDs = ids
+        gtID = bcf_hdr_id2int(header.pointer, BCF_DT_ID, "GT")
     }
 
     private func diagnose(record: VCFRecord, tabs: Int) -> InputError {
