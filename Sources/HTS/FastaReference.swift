@@ -191,15 +191,11 @@ public final class FastaReference {
         let lineBases = Int(layout.lineBases), gap = Int(layout.lineBytes - layout.lineBases)
         var column = Int(from % layout.lineBases)
         var s = 0, d = 0
-        // isgraph in the C locale: 0x21...0x7E. Bases must be printable, line ends must not be.
-        var notPrintable: UInt8 = 0, printableEnd: UInt8 = 0
+        // Line ends must not be printable (isgraph in the C locale: 0x21...0x7E), bases must be.
+        var printableEnd: UInt8 = 0
         while d < n {
             let take = min(lineBases - column, n - d)
-            for k in 0..<take {
-                let c = bytes[s + k]
-                dst[d + k] = c
-                notPrintable |= (c &- 0x21) >= 0x5E ? 1 : 0
-            }
+            (dst + d).update(from: bytes + s, count: take)
             s += take
             d += take
             column = 0
@@ -208,7 +204,8 @@ public final class FastaReference {
                 s += gap
             }
         }
-        guard notPrintable == 0, printableEnd == 0, s == span else {
+        let notPrintable = !Self.allPrintable(UnsafeRawPointer(dst), count: n)
+        guard !notPrintable, printableEnd == 0, s == span else {
             windowSequence = -1
             windowCount = 0
             return false
@@ -217,6 +214,28 @@ public final class FastaReference {
         windowSequence = index
         windowStart = from
         return true
+    }
+}
+
+extension FastaReference {
+    /// Whether every byte is printable (0x21...0x7E, C's isgraph), eight bytes at a time.
+    static func allPrintable(_ p: UnsafeRawPointer, count: Int) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var bad: UInt64 = 0
+        var i = 0
+        while i &+ 8 <= count {
+            let w = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let t = w & low7
+            // Per byte, no carry between bytes: bit 7 of w (>= 0x80), of ~(t + 0x5F) (t < 0x21), of t + 1 (t == 0x7F).
+            bad |= (w | ~(t &+ 0x5F5F_5F5F_5F5F_5F5F) | (t &+ 0x0101_0101_0101_0101)) & high
+            i &+= 8
+        }
+        while i < count {
+            let c = p.load(fromByteOffset: i, as: UInt8.self)
+            if c < 0x21 || c > 0x7E { return false }
+            i &+= 1
+        }
+        return bad == 0
     }
 }
 

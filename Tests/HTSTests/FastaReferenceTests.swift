@@ -10,14 +10,16 @@ import TestSupport
 /// they are the sequence that was written.
 @Suite struct FastaReferenceTests {
     /// A FASTA written by the test: sequences of pseudo-random bases (with soft-masked runs and IUPAC codes)
-    /// wrapped at `width` bases with `lineEnd`; `blankEvery` puts a space inside every line (a layout faidx
-    /// indexes, and reads byte by byte skipping the blanks, so the bulk read must give way to it).
+    /// wrapped at `width` bases with `lineEnd`; `blankEvery` puts a space inside every line, or only inside
+    /// each sequence's last line (layouts faidx indexes, and reads byte by byte skipping the blanks, so the
+    /// bulk read must give way to it).
     struct Layout: CustomTestStringConvertible, Sendable {
         var name: String
         var width: Int
         var lineEnd: String
         var bgzip = false
         var blankEvery: Int?
+        var blankInLastLine = false
         var testDescription: String { name }
     }
 
@@ -28,6 +30,7 @@ import TestSupport
         Layout(name: "60 bases, LF, bgzip", width: 60, lineEnd: "\n", bgzip: true),
         Layout(name: "one line per sequence", width: 1_000_000, lineEnd: "\n"),
         Layout(name: "a space inside each line", width: 50, lineEnd: "\n", blankEvery: 20),
+        Layout(name: "a space inside each sequence's last line", width: 50, lineEnd: "\n", blankEvery: 3, blankInLastLine: true),
     ]
 
     static func sequences() -> [(name: String, bases: [UInt8])] {
@@ -46,7 +49,8 @@ import TestSupport
             var i = 0
             while i < bases.count {
                 var line = Array(bases[i..<min(i + layout.width, bases.count)])
-                if let k = layout.blankEvery, line.count > k { line.insert(0x20, at: k) }
+                let lastLine = i + layout.width >= bases.count
+                if let k = layout.blankEvery, line.count > k, lastLine || !layout.blankInLastLine { line.insert(0x20, at: k) }
                 text.append(contentsOf: line)
                 text.append(contentsOf: Array(layout.lineEnd.utf8))
                 i += layout.width
