@@ -55,7 +55,17 @@ public final class VCFReader {
     private var previousRegionEnd: (rid: Int32, end: Int64)?
 
     /// Bytes of the file consumed so far (compressed bytes for BGZF), for progress reports.
-    public var bytesConsumed: Int64 { csl_file_bytes_read(fp) }
+    public var bytesConsumed: Int64 {
+        if let prefetcher { return prefetcher.bytesConsumed }
+        return csl_file_bytes_read(fp)
+    }
+
+    /// Parse text VCF on a background thread, a few hundred records ahead (set before the first read).
+    /// Records, messages and line numbers are the same as without it; see `VCFPrefetcher`. Ignored for BCF
+    /// and region queries.
+    public var prefetch = false
+    private var prefetcher: VCFPrefetcher?
+    private var prefetchStarted = false
 
     /// The file size, when the input is a regular file (nil for standard input or a pipe).
     public var fileSize: Int64? {
@@ -146,6 +156,8 @@ public final class VCFReader {
         if let iterator { hts_itr_destroy(iterator) }
         if let tabix { tbx_destroy(tabix) }
         if let bcfIndex { hts_idx_destroy(bcfIndex) }
+        prefetcher?.finish()
+        prefetcher = nil
         csl_kstring_free(&line)
         columnEnds.deallocate()
         hts_close(fp)
@@ -287,23 +299,54 @@ public final class VCFReader {
             }
             return true
         }
+        if _slowPath(prefetch && !prefetchStarted) {
+            prefetchStarted = true
+            prefetcher = VCFPrefetcher(fp: fp, header: header, path: path, lineNumber: lineNumber)
+        }
+        if let prefetcher {
+            switch prefetcher.next(into: record) {
+            case .record(let ending):
+                lineNumber = ending
+                recordNumber += 1
+                return true
+            case .stopped(let stop):
+                // From here on this thread reads, with the reader's own code and header.
+                prefetcher.finish()
+                self.prefetcher = nil
+                switch stop {
+                case .input(let result, let lines):
+                    lineNumber = lines
+                    if let accepted = try accept(lineResult: result, into: record) { return accepted }
+                case .line(let lines):
+                    lineNumber = lines
+                    swap(&line, &prefetcher.handedOverLine)
+                    if let accepted = try accept(lineResult: Int32(clamping: line.l), into: record) { return accepted }
+                }
+            }
+        }
         while true {
             let n = hts_getline(fp, 10, &line)
-            if n == -1 {
-                if let problem = VCFLineDiagnosis.endOfInputProblem(fp, file: path, location: .line(lineNumber + 1)) { throw problem }
-                return false
-            }
-            if n < -1 {
-                throw InputError(file: path, location: .line(lineNumber + 1),
-                                 problem: "the compressed data is truncated or corrupt",
-                                 hint: "re-create the file with bgzip; check it with `bgzip -t`")
-            }
-            lineNumber += 1
-            if n == 0 { continue }  // bcftools skips blank lines too
-            recordNumber += 1
-            try parse(record)
-            return true
+            if let accepted = try accept(lineResult: n, into: record) { return accepted }
         }
+    }
+
+    /// Handles what `hts_getline` gave: false at the end of input, true with a record, nil for a blank line.
+    @inline(__always)
+    private func accept(lineResult n: Int32, into record: VCFRecord) throws(InputError) -> Bool? {
+        if n == -1 {
+            if let problem = VCFLineDiagnosis.endOfInputProblem(fp, file: path, location: .line(lineNumber + 1)) { throw problem }
+            return false
+        }
+        if n < -1 {
+            throw InputError(file: path, location: .line(lineNumber + 1),
+                             problem: "the compressed data is truncated or corrupt",
+                             hint: "re-create the file with bgzip; check it with `bgzip -t`")
+        }
+        lineNumber += 1
+        if n == 0 { return nil }  // bcftools skips blank lines too
+        recordNumber += 1
+        try parse(record)
+        return true
     }
 
     private func readRegion(into record: VCFRecord) throws(InputError) -> Bool {

@@ -150,6 +150,7 @@ struct NormJob {
     func run() throws {
         let pool = ThreadPool(threads: inputOptions.threads)
         let reader = try VCFReader(path: input, pool: pool, regions: try inputOptions.parsedRegions())
+        reader.prefetch = true  // parse on a second core while this one formats and writes
         var fasta: FastaReference?
         if let reference {
             let ref = try FastaReference(path: reference)

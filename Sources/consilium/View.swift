@@ -33,6 +33,7 @@ struct View: ParsableCommand {
     func run() throws {
         let pool = ThreadPool(threads: inputOptions.threads)
         let reader = try VCFReader(path: input, pool: pool, regions: try inputOptions.parsedRegions())
+        reader.prefetch = true  // parse on a second core while this one formats and writes
         let format = try outputOptions.format()
         try HeaderContigs.prepare(reader: reader, reference: nil, outputFormat: format)
         guard let header = reader.header.copy() else {
