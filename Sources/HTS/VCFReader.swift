@@ -399,7 +399,7 @@ public final class VCFReader {
             let tolerated = BCF_ERR_CTG_UNDEF | BCF_ERR_TAG_UNDEF
             if rc == 0 && err & ~tolerated == 0 && allowsUndeclaredContigs && record.pointer.pointee.pos >= 0 {
                 // htslib declared the new contig or tag in the header; accept it as bcftools does.
-                try learnUndeclared(record, contig: err & BCF_ERR_CTG_UNDEF != 0)
+                try learnUndeclared(record)
                 record.pointer.pointee.errcode = 0
             } else {
                 throw diagnose(record: record, tabs: tabs)
@@ -413,14 +413,19 @@ public final class VCFReader {
     }
 
     /// Copies what htslib just declared into the mirrored output headers, keeping dictionary ids equal.
-    private func learnUndeclared(_ record: VCFRecord, contig: Bool) throws(InputError) {
-        if contig {
-            let name = header.contigName(record.rid)
-            undeclaredContigs.append(name)
-            for mirror in mirrors where mirror.contigID(name) == nil {
-                mirror.append(line: "##contig=<ID=\(name)>")
+    private func learnUndeclared(_ record: VCFRecord) throws(InputError) {
+        // The dictionary, not the error flags, says what was added: htslib 1.16 does not flag an undeclared
+        // contig when the same record also has an undeclared tag.
+        let contigs = csl_hdr_ncontigs(header.pointer)
+        if contigs > contigsDeclared {
+            for rid in contigsDeclared..<contigs {
+                let name = header.contigName(rid)
+                undeclaredContigs.append(name)
+                for mirror in mirrors where mirror.contigID(name) == nil {
+                    mirror.append(line: "##contig=<ID=\(name)>")
+                }
             }
-            contigsDeclared = csl_hdr_ncontigs(header.pointer)
+            contigsDeclared = contigs
         }
         let ids = csl_hdr_nids(header.pointer)
         guard ids > knownIDs else { return }
