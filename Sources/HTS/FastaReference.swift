@@ -28,6 +28,9 @@ public final class FastaReference {
     /// `bgzf_getc` at a time, ~30 instructions a base, which made window loads a tenth of `norm`'s time; with
     /// the `.fai` line layout a window is one seek, one read and a copy per line. Nil: windows come from faidx.
     private var bulk: UnsafeMutablePointer<BGZF>?
+    /// For a plain (uncompressed) FASTA, a descriptor read with `pread` straight into `scratch` (BGZF would
+    /// copy every byte twice more); -1 otherwise.
+    private var plainFile: Int32 = -1
     /// Where each sequence's bases are in the file (`.fai` columns), by sequence index.
     private var layouts: [FastaLayout] = []
     /// The raw bytes (bases and line ends) of the window being loaded.
@@ -66,6 +69,7 @@ public final class FastaReference {
         window.deallocate()
         scratch.deallocate()
         if let bulk { bgzf_close(bulk) }
+        if plainFile >= 0 { Foundation.close(plainFile) }
         fai_destroy(fai)
     }
 
@@ -91,6 +95,7 @@ public final class FastaReference {
         }
         bulk = fp
         layouts = found
+        if compression == 0 { plainFile = open(path, O_RDONLY) }
     }
 
     public func length(of name: String) -> Int? { lengthByName[name] }
@@ -180,8 +185,17 @@ public final class FastaReference {
             scratch.deallocate()
             scratch = .allocate(byteCount: span, alignment: 16)
         }
-        guard let src = scratch.baseAddress, bgzf_useek(bulk, off_t(first), SEEK_SET) == 0,
-              bgzf_read(bulk, src, span) == span else { return false }
+        guard let src = scratch.baseAddress else { return false }
+        if plainFile >= 0 {
+            var got = 0
+            while got < span {
+                let n = pread(plainFile, src + got, span - got, off_t(first) + off_t(got))
+                if n <= 0 { return false }
+                got += n
+            }
+        } else if bgzf_useek(bulk, off_t(first), SEEK_SET) != 0 || bgzf_read(bulk, src, span) != span {
+            return false
+        }
         let bytes = src.assumingMemoryBound(to: UInt8.self)
         if window.count < n {
             window.deallocate()
@@ -195,7 +209,7 @@ public final class FastaReference {
         var printableEnd: UInt8 = 0
         while d < n {
             let take = min(lineBases - column, n - d)
-            (dst + d).update(from: bytes + s, count: take)
+            memcpy(dst + d, bytes + s, take)
             s += take
             d += take
             column = 0
