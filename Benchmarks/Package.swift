@@ -22,6 +22,16 @@ let package = Package(
             path: "Benchmarks/DecodeNormalize",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "KBLookup",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "HTS", package: "Consilium"),
+                .product(name: "Knowledge", package: "Consilium"),
+            ],
+            path: "Benchmarks/KBLookup",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
