@@ -11,8 +11,8 @@ import Foundation
 /// result back; the reader then carries on by itself with its usual code, so messages, line numbers and
 /// header updates are exactly those of reading without a prefetcher.
 final class VCFPrefetcher: @unchecked Sendable {
-    /// Records per batch: enough that the lock is taken once per few hundred records.
-    static let batchSize = 256
+    /// Records per batch: the threads meet (and may wake each other) once per batch.
+    static let batchSize = 1024
     /// Batches in flight: one being filled, one being consumed, the rest waiting.
     static let batchCount = 4
 

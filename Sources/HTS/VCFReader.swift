@@ -61,8 +61,9 @@ public final class VCFReader {
     }
 
     /// Parse text VCF on a background thread, a few hundred records ahead (set before the first read).
-    /// Records, messages and line numbers are the same as without it; see `VCFPrefetcher`. Ignored for BCF
-    /// and region queries.
+    /// Records, messages and line numbers are the same as without it; see `VCFPrefetcher`. It saves wall
+    /// time for some extra CPU time (the records cross cores), so it is ignored with a single processor, and
+    /// for BCF and region queries.
     public var prefetch = false
     private var prefetcher: VCFPrefetcher?
     private var prefetchStarted = false
@@ -301,7 +302,9 @@ public final class VCFReader {
         }
         if _slowPath(prefetch && !prefetchStarted) {
             prefetchStarted = true
-            prefetcher = VCFPrefetcher(fp: fp, header: header, path: path, lineNumber: lineNumber)
+            if ProcessInfo.processInfo.activeProcessorCount > 1 {
+                prefetcher = VCFPrefetcher(fp: fp, header: header, path: path, lineNumber: lineNumber)
+            }
         }
         if let prefetcher {
             switch prefetcher.next(into: record) {
