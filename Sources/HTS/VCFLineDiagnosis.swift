@@ -201,7 +201,7 @@ enum VCFLineDiagnosis {
     /// `scanTabs` located (`ends`, valid when the column count is right); only a suspicious record (QUAL exactly 0, a numeric INFO value that decoded as
     /// missing) looks further. `gtID` is the header's id of `GT` (-1 when not declared).
     @inline(__always)
-    static func check(parsedLine line: kstring_t, tabs: Int, ends: UnsafePointer<Int>, record: VCFRecord,
+    static func check(parsedLine line: kstring_t, tabs: Int, ends: UnsafePointer<Int>, record r: UnsafeMutablePointer<bcf1_t>,
                       header: VCFHeader, gtID: Int32, file: String,
                       location: @autoclosure () -> InputLocation) -> InputError? {
         let samples = header.sampleCount
@@ -218,7 +218,6 @@ enum VCFLineDiagnosis {
         for j in (ends[0] + 1)..<ends[1] where _slowPath(text[j] < 0x30 || text[j] > 0x39) {
             return fail("POS", "expected a positive integer, found a non-numeric value", "POS is the 1-based position of REF's first base")
         }
-        let r = record.pointer
         // htslib reads QUAL with strtod and keeps 0 for a word; a QUAL of exactly 0 is rare enough to look at.
         if _slowPath(r.pointee.qual == 0) && !isNumber(Array(text[(ends[4] + 1)..<ends[5]]), integer: false) {
             return fail("QUAL", "expected a number or '.', found a non-numeric value",
@@ -232,13 +231,13 @@ enum VCFLineDiagnosis {
         // One unpack for what the checks (and any writer or normalizer after them) read.
         bcf_unpack(r, samples > 0 ? BCF_UN_STR | BCF_UN_INFO | BCF_UN_FMT : BCF_UN_STR | BCF_UN_INFO)
         if _slowPath(hasBadAllele(r)) {
-            return alleleProblem(record, altColumnEmpty: ends[4] - ends[3] == 1, file: file, location: location())
+            return alleleProblem(r, altColumnEmpty: ends[4] - ends[3] == 1, file: file, location: location())
         }
-        if let problem = checkInfoNumbers(line, record: record, header: header, file: file, location: location) {
+        if let problem = checkInfoNumbers(line, record: r, header: header, file: file, location: location) {
             return problem
         }
         if samples > 0, _slowPath(hasGenotypeBeyondAlleles(r, gtID: gtID)) {
-            return genotypeProblem(record, file: file, location: location())
+            return genotypeProblem(r, file: file, location: location())
         }
         return nil
     }
@@ -280,9 +279,8 @@ enum VCFLineDiagnosis {
         return false
     }
 
-    private static func alleleProblem(_ record: VCFRecord, altColumnEmpty: Bool, file: String,
+    private static func alleleProblem(_ r: UnsafeMutablePointer<bcf1_t>, altColumnEmpty: Bool, file: String,
                                       location: InputLocation) -> InputError? {
-        let r = record.pointer
         let n = Int(r.pointee.n_allele)
         guard n > 0, let alleles = r.pointee.d.allele else { return nil }
         // REF is not checked here: an empty or '.' REF is a reference mismatch, which --check-ref decides
@@ -305,9 +303,8 @@ enum VCFLineDiagnosis {
     /// htslib decodes a word in an Integer or Float INFO field as missing; a missing numeric value that is
     /// not written '.' is an error. Only an INFO value with a missing element has its text looked at.
     @inline(__always)
-    private static func checkInfoNumbers(_ line: kstring_t, record: VCFRecord, header: VCFHeader,
+    private static func checkInfoNumbers(_ line: kstring_t, record r: UnsafeMutablePointer<bcf1_t>, header: VCFHeader,
                                          file: String, location: () -> InputLocation) -> InputError? {
-        let r = record.pointer
         guard let infos = r.pointee.d.info else { return nil }
         for i in 0..<Int(r.pointee.n_info) {
             let info = infos[i]
@@ -385,8 +382,7 @@ enum VCFLineDiagnosis {
     }
 
     /// The message for a record `hasGenotypeBeyondAlleles` flagged: which sample, which alleles exist.
-    private static func genotypeProblem(_ record: VCFRecord, file: String, location: InputLocation) -> InputError? {
-        let r = record.pointer
+    private static func genotypeProblem(_ r: UnsafeMutablePointer<bcf1_t>, file: String, location: InputLocation) -> InputError? {
         guard let fmts = r.pointee.d.fmt else { return nil }
         let alleles = Int(r.pointee.n_allele)
         // A record without ALT alleles (ALT '.') keeps its genotypes as they are, as in bcftools (its own

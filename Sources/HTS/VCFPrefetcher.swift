@@ -34,11 +34,22 @@ final class VCFPrefetcher: @unchecked Sendable {
 
     final class Batch {
         let records: [VCFRecord] = (0..<VCFPrefetcher.batchSize).map { _ in VCFRecord() }
-        var lineNumbers = [Int](repeating: 0, count: VCFPrefetcher.batchSize)
+        /// The records' `bcf1_t`s and line numbers in plain memory, so handing out a record costs no
+        /// reference counting.
+        let pointers = UnsafeMutablePointer<UnsafeMutablePointer<bcf1_t>>.allocate(capacity: VCFPrefetcher.batchSize)
+        let lineNumbers = UnsafeMutablePointer<Int>.allocate(capacity: VCFPrefetcher.batchSize)
         var count = 0
-        var next = 0
         var bytesConsumed: Int64 = 0
         var stop: Stop?
+
+        init() {
+            for (i, r) in records.enumerated() { pointers[i] = r.pointer }
+        }
+
+        deinit {
+            pointers.deallocate()
+            lineNumbers.deallocate()
+        }
     }
 
     private let fp: UnsafeMutablePointer<htsFile>
@@ -46,8 +57,9 @@ final class VCFPrefetcher: @unchecked Sendable {
     private let gtID: Int32
     private let path: String
     private var lineNumber: Int
-    private var raw = kstring_t()
-    private var parsed = kstring_t()
+    private var raw = VCFReader.pageAlignedLine()
+    /// The copy `vcf_parse` works on; page-aligned for the reason `VCFReader.pageAlignedLine` gives.
+    private var parsed = VCFReader.pageAlignedLine()
     private let columnEnds = UnsafeMutablePointer<Int>.allocate(capacity: 8)
 
     private let condition = NSCondition()
@@ -56,8 +68,12 @@ final class VCFPrefetcher: @unchecked Sendable {
     private var cancelled = false
     private let exited = DispatchSemaphore(value: 0)
     private var finished = false
-    /// The batch the caller is taking records from.
+    /// The batch the caller is taking records from, and its records in plain memory.
     private var current: Batch?
+    private var availablePointers = UnsafeMutablePointer<UnsafeMutablePointer<bcf1_t>>(bitPattern: 8).unsafelyUnwrapped
+    private var availableLines = UnsafeMutablePointer<Int>(bitPattern: 8).unsafelyUnwrapped
+    private var available = 0
+    private var handedOut = 0
 
     /// Bytes of the file consumed when the current batch was filled, for progress reports.
     var bytesConsumed: Int64 { current?.bytesConsumed ?? 0 }
@@ -86,28 +102,36 @@ final class VCFPrefetcher: @unchecked Sendable {
     }
 
     /// Moves the next record into `record` (its old contents go back to be parsed into), or says why there is none.
+    @inline(__always)
     func next(into record: VCFRecord) -> Next {
-        while true {
-            if let batch = current {
-                if batch.next < batch.count {
-                    let slot = batch.records[batch.next]
-                    swap(&record.pointer.pointee, &slot.pointer.pointee)
-                    let line = batch.lineNumbers[batch.next]
-                    batch.next += 1
-                    return .record(lineNumber: line)
-                }
-                if let stop = batch.stop { return .stopped(stop) }
-                condition.lock()
-                free.append(batch)
-                condition.signal()
-                condition.unlock()
-                current = nil
-            }
-            condition.lock()
-            while full.isEmpty { condition.wait() }
-            current = full.removeFirst()
-            condition.unlock()
+        if _fastPath(handedOut < available) {
+            swap(&record.pointer.pointee, &availablePointers[handedOut].pointee)
+            let line = availableLines[handedOut]
+            handedOut &+= 1
+            return .record(lineNumber: line)
         }
+        return nextBatch(into: record)
+    }
+
+    private func nextBatch(into record: VCFRecord) -> Next {
+        if let batch = current {
+            if let stop = batch.stop { return .stopped(stop) }
+            condition.lock()
+            free.append(batch)
+            condition.signal()
+            condition.unlock()
+            current = nil
+        }
+        condition.lock()
+        while full.isEmpty { condition.wait() }
+        let batch = full.removeFirst()
+        condition.unlock()
+        current = batch
+        availablePointers = batch.pointers
+        availableLines = batch.lineNumbers
+        available = batch.count
+        handedOut = 0
+        return next(into: record)
     }
 
     /// Stops the thread (if it still runs) and waits for it. Afterwards `handedOverLine` holds the line of a
@@ -134,7 +158,6 @@ final class VCFPrefetcher: @unchecked Sendable {
         defer { exited.signal() }
         while let batch = takeFree() {
             batch.count = 0
-            batch.next = 0
             batch.stop = nil
             while batch.count < Self.batchSize {
                 let n = hts_getline(fp, 10, &raw)
@@ -146,7 +169,7 @@ final class VCFPrefetcher: @unchecked Sendable {
                     lineNumber += 1
                     continue
                 }
-                if !parse(into: batch.records[batch.count]) {
+                if !parse(into: batch.pointers[batch.count]) {
                     batch.stop = .line(lineNumber: lineNumber)
                     break
                 }
@@ -173,14 +196,13 @@ final class VCFPrefetcher: @unchecked Sendable {
     /// Parses a copy of `raw` (vcf_parse writes over its input; the original may be handed over) and runs
     /// the reader's checks; false for anything the reader must handle itself.
     @inline(__always)
-    private func parse(into record: VCFRecord) -> Bool {
+    private func parse(into r: UnsafeMutablePointer<bcf1_t>) -> Bool {
         let tabs = VCFLineDiagnosis.scanTabs(raw, ends: columnEnds)
         parsed.l = 0
         guard let s = raw.s, kputsn(s, raw.l, &parsed) >= 0 else { return false }
-        let rc = vcf_parse(&parsed, header.pointer, record.pointer)
-        let r = record.pointer
+        let rc = vcf_parse(&parsed, header.pointer, r)
         if rc < 0 || r.pointee.errcode != 0 || r.pointee.pos < 0 { return false }
-        return VCFLineDiagnosis.check(parsedLine: parsed, tabs: tabs, ends: columnEnds, record: record,
+        return VCFLineDiagnosis.check(parsedLine: parsed, tabs: tabs, ends: columnEnds, record: r,
                                       header: header, gtID: gtID, file: path, location: .line(lineNumber + 1)) == nil
     }
 
