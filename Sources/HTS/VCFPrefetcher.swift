@@ -70,8 +70,8 @@ final class VCFPrefetcher: @unchecked Sendable {
     private var finished = false
     /// The batch the caller is taking records from, and its records in plain memory.
     private var current: Batch?
-    private var availablePointers = UnsafeMutablePointer<UnsafeMutablePointer<bcf1_t>>(bitPattern: 8).unsafelyUnwrapped
-    private var availableLines = UnsafeMutablePointer<Int>(bitPattern: 8).unsafelyUnwrapped
+    private var availablePointers: UnsafeMutablePointer<UnsafeMutablePointer<bcf1_t>>?
+    private var availableLines: UnsafeMutablePointer<Int>?
     private var available = 0
     private var handedOut = 0
 
@@ -104,9 +104,9 @@ final class VCFPrefetcher: @unchecked Sendable {
     /// Moves the next record into `record` (its old contents go back to be parsed into), or says why there is none.
     @inline(__always)
     func next(into record: VCFRecord) -> Next {
-        if _fastPath(handedOut < available) {
-            swap(&record.pointer.pointee, &availablePointers[handedOut].pointee)
-            let line = availableLines[handedOut]
+        if _fastPath(handedOut < available), let pointers = availablePointers, let lines = availableLines {
+            swap(&record.pointer.pointee, &pointers[handedOut].pointee)
+            let line = lines[handedOut]
             handedOut &+= 1
             return .record(lineNumber: line)
         }
