@@ -72,12 +72,7 @@ struct Annotate: ParsableCommand {
         let knowledge = try KnowledgeBase(path: kb)
         let pool = ThreadPool(threads: inputOptions.threads)
         let reader = try VCFReader(path: input, pool: pool, regions: try inputOptions.parsedRegions())
-        var fasta: FastaReference?
-        if let reference {
-            let ref = try FastaReference(path: reference)
-            try BuildCheck.requireSameBuild(vcf: reader, reference: ref)
-            fasta = ref
-        }
+        let fasta = try BuildCheck.reference(reference, for: reader)
         let format = try format()
         let htsFormat: OutputFormat
         if case .vcf(let v) = format { htsFormat = v } else { htsFormat = .vcf }

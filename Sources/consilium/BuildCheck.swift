@@ -12,4 +12,12 @@ enum BuildCheck {
                              hint: "use the reference the VCF was called against, or lift the VCF over first")
         }
     }
+
+    /// Opens the reference given with `-f` (if any) and refuses it when its build differs from the VCF's.
+    static func reference(_ path: String?, for reader: VCFReader) throws(InputError) -> FastaReference? {
+        guard let path else { return nil }
+        let reference = try FastaReference(path: path)
+        try requireSameBuild(vcf: reader, reference: reference)
+        return reference
+    }
 }

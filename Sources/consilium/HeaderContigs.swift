@@ -34,4 +34,12 @@ enum HeaderContigs {
         let shown = names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", …" : "")
         CLIOutput.warning("\(reader.path): \(names.count) contig\(names.count == 1 ? " is" : "s are") not declared in the header (\(shown)); added to the output header without length. Give -f REF to declare them with lengths.")
     }
+
+    /// Makes `header` (a copy of the reader's) the output header of a command: it learns the names the input
+    /// declares late, and says which consilium version and command wrote the file.
+    static func stamp(_ header: VCFHeader, reader: VCFReader, commandLine: [String]) {
+        reader.mirrorUndeclaredContigs(into: header)
+        header.append(line: "##consilium_version=\(ConsiliumVersion.string)")
+        header.append(line: "##consilium_command=\(commandLine.map(CommandText.quote).joined(separator: " "))")
+    }
 }

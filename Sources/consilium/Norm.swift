@@ -151,12 +151,7 @@ struct NormJob {
         let pool = ThreadPool(threads: inputOptions.threads)
         let reader = try VCFReader(path: input, pool: pool, regions: try inputOptions.parsedRegions())
         reader.prefetch = true  // parse on a second core while this one formats and writes
-        var fasta: FastaReference?
-        if let reference {
-            let ref = try FastaReference(path: reference)
-            try BuildCheck.requireSameBuild(vcf: reader, reference: ref)
-            fasta = ref
-        }
+        let fasta = try BuildCheck.reference(reference, for: reader)
         let format = try output.format()
         try HeaderContigs.prepare(reader: reader, reference: fasta, outputFormat: format)
         let normalizer: Normalizer
@@ -166,9 +161,7 @@ struct NormJob {
             throw error.located(file: input, at: .file)
         }
         let header = normalizer.outputHeader
-        reader.mirrorUndeclaredContigs(into: header)
-        header.append(line: "##consilium_version=\(ConsiliumVersion.string)")
-        header.append(line: "##consilium_command=\(commandLine.map(CommandText.quote).joined(separator: " "))")
+        HeaderContigs.stamp(header, reader: reader, commandLine: commandLine)
         let writer = try VCFWriter(path: output.output, format: format, header: header, pool: pool,
                                    writeIndex: output.writeIndex)
         let record = VCFRecord()

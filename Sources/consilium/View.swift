@@ -39,9 +39,7 @@ struct View: ParsableCommand {
         guard let header = reader.header.copy() else {
             throw InputError(file: input, location: .file, problem: "out of memory copying the header")
         }
-        reader.mirrorUndeclaredContigs(into: header)
-        header.append(line: "##consilium_version=\(ConsiliumVersion.string)")
-        header.append(line: "##consilium_command=\(CommandLine.arguments.map(CommandText.quote).joined(separator: " "))")
+        HeaderContigs.stamp(header, reader: reader, commandLine: CommandLine.arguments)
         let writer = try VCFWriter(path: outputOptions.output, format: format, header: header, pool: pool,
                                    writeIndex: outputOptions.writeIndex)
         let record = VCFRecord()
