@@ -32,7 +32,7 @@ enum HeaderContigs {
         let names = reader.undeclaredContigs
         guard !names.isEmpty else { return }
         let shown = names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", …" : "")
-        CLIOutput.warning("\(reader.path): \(names.count) contig\(names.count == 1 ? " is" : "s are") not declared in the header (\(shown)); added to the output header without length. Give -f REF to declare them with lengths.")
+        CLIOutput.warning("\(reader.path): \(names.count) contig\(names.count == 1 ? " is" : "s are") not declared in the header (\(shown)); their records are written as they are, as bcftools does; the output header, written before them, does not declare them either. Give -f REF (norm, annotate) to declare them with lengths.")
     }
 
     /// Makes `header` (a copy of the reader's) the output header of a command: it learns the names the input
