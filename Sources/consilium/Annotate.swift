@@ -72,6 +72,7 @@ struct Annotate: ParsableCommand {
         let knowledge = try KnowledgeBase(path: kb)
         let pool = ThreadPool(threads: inputOptions.threads)
         let reader = try VCFReader(path: input, pool: pool, regions: try inputOptions.parsedRegions())
+        reader.prefetch = true  // parse on a second core while this one looks up, formats and writes
         let fasta = try BuildCheck.reference(reference, for: reader)
         let format = try format()
         let htsFormat: OutputFormat

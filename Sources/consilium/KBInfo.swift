@@ -24,7 +24,7 @@ struct KBInfo: ParsableCommand {
     var json = false
 
     func run() throws {
-        let kb = try KnowledgeBase(path: path)
+        let kb = try KnowledgeBase(path: path, fullVerification: true)
         if json {
             let data = FileManager.default.contents(atPath: (path as NSString).appendingPathComponent("manifest.json")) ?? Data()
             FileHandle.standardOutput.write(data)

@@ -125,6 +125,7 @@ public struct KBBuilder {
             pending.append((file, r.builder, sources.count - 1))
         }
         var files: [String: String] = [:]
+        var checksums: [String: String] = [:]
         for p in pending {
             let bytes = p.builder.serialize(contigCount: contigs.contigs.count)
             sources[p.sourceIndex].counts.indexed = p.builder.count
@@ -132,6 +133,7 @@ public struct KBBuilder {
             let path = "\(temp)/\(p.file)"
             try KBBuilder.write(bytes, to: path)
             files[p.file] = bytes.withUnsafeBytes { SHA256.hash($0) }
+            checksums[p.file] = bytes.withUnsafeBytes { FastChecksum.hex($0) }
         }
         for d in documents {
             let file = "\(d.kind).\(d.label).json"
@@ -148,11 +150,12 @@ public struct KBBuilder {
         }
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
-        let manifest = KBManifest(genomeBuild: buildDecision?.build.rawValue, genomeBuildEvidence: buildDecision?.evidence,
+        var manifest = KBManifest(genomeBuild: buildDecision?.build.rawValue, genomeBuildEvidence: buildDecision?.evidence,
                                   contigs: contigs.contigs, sources: sources, files: files,
                                   buildTime: formatter.string(from: Date()), consiliumVersion: ConsiliumVersion.string,
                                   normalization: .init(reference: reference.map { URL(fileURLWithPath: $0).lastPathComponent },
                                                        leftAligned: reference != nil))
+        manifest.checksums = checksums
         try KBBuilder.write([UInt8](try KBManifestCoding.encode(manifest)), to: "\(temp)/manifest.json")
         // Swap into place: an existing knowledge base is moved aside first, then removed.
         var old: String?

@@ -68,6 +68,9 @@ public struct KBManifest: Codable, Sendable, Equatable {
     public var sources: [Source]
     /// Every file of the bundle except the manifest, with its SHA-256.
     public var files: [String: String]
+    /// Index files with their `FastChecksum` (`fx64:…`), checked at every open; absent in older bundles,
+    /// which are then checked with SHA-256.
+    public var checksums: [String: String]?
     /// UTC, ISO 8601.
     public var buildTime: String
     public var consiliumVersion: String

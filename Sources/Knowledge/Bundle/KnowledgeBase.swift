@@ -4,8 +4,9 @@ import Variants
 
 /// An opened knowledge-base folder: the manifest, checked files, and the variant tables for lookups.
 ///
-/// Opening verifies the SHA-256 of every file named in the manifest, then the structure of each index,
-/// so a damaged knowledge base is refused up front rather than giving a wrong answer later.
+/// Opening verifies every file named in the manifest (index files by their fast checksum, JSON documents and,
+/// with `fullVerification`, index files too by SHA-256), then the structure of each index, so a damaged
+/// knowledge base is refused up front rather than giving a wrong answer later.
 public final class KnowledgeBase: @unchecked Sendable {
     public let path: String
     public let manifest: KBManifest
@@ -15,7 +16,7 @@ public final class KnowledgeBase: @unchecked Sendable {
     public let frequencies: [FrequencyTable]
     private let contigByCanonical: [String: Int]
 
-    public init(path: String) throws(InputError) {
+    public init(path: String, fullVerification: Bool = false) throws(InputError) {
         self.path = path
         let manifestPath = (path as NSString).appendingPathComponent("manifest.json")
         guard let data = FileManager.default.contents(atPath: manifestPath) else {
@@ -57,7 +58,10 @@ public final class KnowledgeBase: @unchecked Sendable {
                 throw InputError(file: manifestPath, location: .file, field: "files",
                                  problem: "the manifest lists no checksum for \(s.index)", hint: "rebuild the knowledge base")
             }
-            let index = try VariantIndex(path: p, expectedSHA256: sum)
+            // The fast checksum at every open; the full SHA-256 with `fullVerification` (kb info) or for bundles
+            // written before checksums existed.
+            let check = fullVerification ? sum : (decoded.checksums?[s.index] ?? sum)
+            let index = try VariantIndex(path: p, expectedSHA256: check)
             guard index.contigCount <= decoded.contigs.count else {
                 throw InputError(file: p, location: .file, problem: "the index has more contigs than the manifest", hint: "rebuild the knowledge base")
             }

@@ -25,15 +25,19 @@ public final class VariantIndex: @unchecked Sendable {
     private let dictionaryOffsets: [UnsafePointer<UInt64>?]
     private let dictionaryBytes: [UnsafePointer<CChar>?]
 
-    /// Maps and validates `path`. `expectedSHA256`, when given, is compared with the file's digest first.
+    /// Maps and validates `path`. `expectedSHA256`, when given, is compared with the file's digest first:
+    /// a `FastChecksum` (`fx64:…`, what knowledge bases are opened with) or a SHA-256 (hex).
     public init(path: String, expectedSHA256: String? = nil) throws(InputError) {
         let file = try MappedFile(path: path)
         self.file = file
-        if let expectedSHA256 {
-            let actual = SHA256.hash(file.bytes)
-            guard actual == expectedSHA256 else {
+        if let expected = expectedSHA256 {
+            let fast = expected.hasPrefix("fx64:")
+            let actual = fast ? FastChecksum.hex(file.bytes) : SHA256.hash(file.bytes)
+            guard actual == expected else {
+                let name = fast ? "checksum" : "SHA-256"
+                let shown = { (s: String) in fast ? String(s.dropFirst(5).prefix(12)) : String(s.prefix(12)) }
                 throw InputError(file: path, location: .file,
-                                 problem: "the index file is damaged: its SHA-256 does not match the manifest (expected \(expectedSHA256.prefix(12))…, found \(actual.prefix(12))…)",
+                                 problem: "the index file is damaged: its \(name) does not match the manifest (expected \(shown(expected))…, found \(shown(actual))…)",
                                  hint: "the file was changed or cut short after the build; rebuild the knowledge base with `consilium kb build`")
             }
         }
