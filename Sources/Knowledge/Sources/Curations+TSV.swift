@@ -33,20 +33,9 @@ extension Curations {
             throw InputError(file: path, location: .file, problem: "has no header row",
                              hint: "the first non-comment line names the columns: \(requiredColumns.joined(separator: ", "))")
         }
-        let header = headerLine.fields.map { String($0).trimmingCharacters(in: .whitespaces) }
         let allowed = requiredColumns + optionalColumns
-        var index: [String: Int] = [:]
-        for (i, name) in header.enumerated() {
-            guard allowed.contains(name) else {
-                throw table.error(line: headerLine.number, column: i + 1, name: name.isEmpty ? nil : name,
-                                  problem: "is not a curation column",
-                                  hint: "allowed columns: \(allowed.joined(separator: ", "))")
-            }
-            if index[name] != nil {
-                throw table.error(line: headerLine.number, column: i + 1, name: name, problem: "appears twice in the header")
-            }
-            index[name] = i
-        }
+        let index = try table.columnIndex(of: headerLine, allowed: allowed, what: "curation")
+        let columnCount = headerLine.fields.count
         let missing = requiredColumns.filter { index[$0] == nil }
         guard missing.isEmpty else {
             throw table.error(line: headerLine.number, problem: "the header lacks the column(s) \(missing.joined(separator: ", "))",
@@ -62,9 +51,9 @@ extension Curations {
         for line in table.lines where line.number > headerLine.number {
             if line.text.hasPrefix("#") || line.text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let fields = line.fields
-            guard fields.count == header.count else {
+            guard fields.count == columnCount else {
                 throw table.error(line: line.number,
-                                  problem: "has \(fields.count) tab-separated fields; the header has \(header.count)",
+                                  problem: "has \(fields.count) tab-separated fields; the header has \(columnCount)",
                                   hint: "leave optional cells empty rather than dropping them")
             }
             let row = CurationCell(table: table, line: line.number, fields: fields, index: index)

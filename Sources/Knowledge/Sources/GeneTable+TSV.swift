@@ -17,19 +17,8 @@ extension GeneTable {
             throw InputError(file: path, location: .file, problem: "has no header row",
                              hint: "the first non-comment line names the columns, starting with 'symbol'")
         }
-        let header = headerLine.fields.map { String($0).trimmingCharacters(in: .whitespaces) }
-        var index: [String: Int] = [:]
-        for (i, name) in header.enumerated() {
-            guard columns.contains(name) else {
-                throw table.error(line: headerLine.number, column: i + 1, name: name.isEmpty ? nil : name,
-                                  problem: "is not a gene-table column",
-                                  hint: "allowed columns: \(columns.joined(separator: ", "))")
-            }
-            if index[name] != nil {
-                throw table.error(line: headerLine.number, column: i + 1, name: name, problem: "appears twice in the header")
-            }
-            index[name] = i
-        }
+        let index = try table.columnIndex(of: headerLine, allowed: columns, what: "gene-table")
+        let columnCount = headerLine.fields.count
         guard index["symbol"] != nil else {
             throw table.error(line: headerLine.number, problem: "the header has no 'symbol' column",
                               hint: "allowed columns: \(columns.joined(separator: ", "))")
@@ -39,9 +28,9 @@ extension GeneTable {
         var seen: [String: Int] = [:]
         for line in rows.dropFirst() {
             let fields = line.fields
-            guard fields.count == header.count else {
+            guard fields.count == columnCount else {
                 throw table.error(line: line.number,
-                                  problem: "has \(fields.count) tab-separated fields; the header has \(header.count)",
+                                  problem: "has \(fields.count) tab-separated fields; the header has \(columnCount)",
                                   hint: "leave a cell empty rather than dropping it")
             }
             let cell = GeneCell(table: table, line: line.number, fields: fields, index: index)

@@ -52,6 +52,24 @@ struct TabularText: Sendable {
     }
 
     /// An error at a given line and column (1-based), naming the column by its header.
+    /// Maps each column name of `headerLine` to its index; a name outside `allowed`, or one given twice, is an
+    /// error naming its column. `what` names the table in messages ("curation", "gene-table").
+    func columnIndex(of headerLine: Line, allowed: [String], what: String) throws(InputError) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (i, field) in headerLine.fields.enumerated() {
+            let name = field.trimmingCharacters(in: .whitespaces)
+            guard allowed.contains(name) else {
+                throw error(line: headerLine.number, column: i + 1, name: name.isEmpty ? nil : name,
+                            problem: "is not a \(what) column", hint: "allowed columns: \(allowed.joined(separator: ", "))")
+            }
+            if index[name] != nil {
+                throw error(line: headerLine.number, column: i + 1, name: name, problem: "appears twice in the header")
+            }
+            index[name] = i
+        }
+        return index
+    }
+
     func error(line: Int, column: Int? = nil, name: String? = nil, problem: String, hint: String? = nil) -> InputError {
         var field: String?
         switch (column, name) {
