@@ -56,7 +56,7 @@ extension Curations {
                                   problem: "has \(fields.count) tab-separated fields; the header has \(columnCount)",
                                   hint: "leave optional cells empty rather than dropping them")
             }
-            let row = CurationCell(table: table, line: line.number, fields: fields, index: index)
+            let row = TabularRow(table: table, line: line.number, fields: fields, index: index)
             if let rowBuild = try row.build() {
                 if let b = build, b != rowBuild {
                     throw row.fail("build", "the same build on every row and in the #build line (\(b.rawValue))",
@@ -91,23 +91,10 @@ extension Curations {
     }
 }
 
-/// The cells of one curation row, read with the rules of each column.
-private struct CurationCell {
-    let table: TabularText
-    let line: Int
-    let fields: [Substring]
-    let index: [String: Int]
-
-    func raw(_ name: String) -> String? {
-        guard let i = index[name] else { return nil }
-        let t = unquotedCell(fields[i].trimmingCharacters(in: .whitespaces))
-        return t.isEmpty ? nil : t
-    }
-
+/// The curation rules of each column, for one data row.
+private extension TabularRow {
     func fail(_ name: String, _ allowed: String, found: String? = nil) -> InputError {
-        let i = index[name] ?? 0
-        return table.error(line: line, column: i + 1, name: name,
-                           problem: "expected \(allowed); found \(found ?? shapeOf(fields[i]))")
+        failure(name, allowed, found: found)
     }
 
     func required(_ name: String, _ allowed: String) throws(InputError) -> String {

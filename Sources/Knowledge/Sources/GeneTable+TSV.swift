@@ -33,7 +33,7 @@ extension GeneTable {
                                   problem: "has \(fields.count) tab-separated fields; the header has \(columnCount)",
                                   hint: "leave a cell empty rather than dropping it")
             }
-            let cell = GeneCell(table: table, line: line.number, fields: fields, index: index)
+            let cell = TabularRow(table: table, line: line.number, fields: fields, index: index)
             let record = try cell.record()
             if let first = seen[record.symbol] {
                 throw table.error(line: line.number, column: (index["symbol"] ?? 0) + 1, name: "symbol",
@@ -46,24 +46,10 @@ extension GeneTable {
     }
 }
 
-/// The cells of one gene-table row, read with the rules of each column.
-private struct GeneCell {
-    let table: TabularText
-    let line: Int
-    let fields: [Substring]
-    let index: [String: Int]
-
-    func raw(_ name: String) -> String? {
-        guard let i = index[name] else { return nil }
-        let t = unquotedCell(fields[i].trimmingCharacters(in: .whitespaces))
-        return t.isEmpty ? nil : t
-    }
-
+/// The gene-table rules of each column, for one data row.
+private extension TabularRow {
     func fail(_ name: String, _ allowed: String) -> InputError {
-        let i = index[name] ?? 0
-        return table.error(line: line, column: i + 1, name: name,
-                           problem: "expected \(allowed); found \(shapeOf(fields[i]))",
-                           hint: "leave the cell empty to use the profile default")
+        failure(name, allowed, hint: "leave the cell empty to use the profile default")
     }
 
     func flag(_ name: String) throws(InputError) -> Bool? {

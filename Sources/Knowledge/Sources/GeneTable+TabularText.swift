@@ -98,3 +98,26 @@ func shapeOf(_ value: Substring) -> String {
     let kind = allDigits ? "digits" : "characters"
     return "a value of \(value.count) \(kind)"
 }
+
+/// One data row of a tab-separated table, with its header's column index; the importers add their own
+/// column rules in private extensions.
+struct TabularRow {
+    let table: TabularText
+    let line: Int
+    let fields: [Substring]
+    let index: [String: Int]
+
+    /// The trimmed, unquoted cell of column `name`, or nil when the column is absent or the cell empty.
+    func raw(_ name: String) -> String? {
+        guard let i = index[name] else { return nil }
+        let t = unquotedCell(fields[i].trimmingCharacters(in: .whitespaces))
+        return t.isEmpty ? nil : t
+    }
+
+    /// An error at this row's cell `name`: what was allowed, and the shape of what was found.
+    func failure(_ name: String, _ allowed: String, found: String? = nil, hint: String? = nil) -> InputError {
+        let i = index[name] ?? 0
+        return table.error(line: line, column: i + 1, name: name,
+                           problem: "expected \(allowed); found \(found ?? shapeOf(fields[i]))", hint: hint)
+    }
+}
