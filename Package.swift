@@ -12,9 +12,13 @@ let package = Package(
         .library(name: "Annotation", targets: ["Annotation"]),
         .library(name: "Consequence", targets: ["Consequence"]),
         .library(name: "Classification", targets: ["Classification"]),
+        .library(name: "Panel", targets: ["Panel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Case files are YAML (issue #6); report templates are Mustache files, not string concatenation.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Debian's htslib (libhts-dev), found through pkg-config; see docs/architecture.md.
@@ -32,11 +36,21 @@ let package = Package(
         .target(name: "Knowledge", dependencies: ["HTS", "Variants"]),
         .target(name: "Consequence", dependencies: ["HTS", "Variants"]),
         .target(name: "Classification", dependencies: []),
-        .target(name: "Annotation", dependencies: ["HTS", "Variants", "Knowledge"]),
+        .target(name: "Annotation", dependencies: ["HTS", "Variants", "Knowledge", "Consequence", "Classification"]),
+        // Case reports for expert panels: case file, report assembly, renderers (templates are resources).
+        .target(
+            name: "Panel",
+            dependencies: [
+                "HTS", "Variants", "Knowledge", "Annotation", "Consequence", "Classification",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")]
+        ),
         .executableTarget(
             name: "consilium",
             dependencies: [
-                "HTS", "Variants", "Knowledge", "Annotation", "Consequence", "Classification",
+                "HTS", "Variants", "Knowledge", "Annotation", "Consequence", "Classification", "Panel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +61,7 @@ let package = Package(
         .testTarget(name: "ConsequenceTests", dependencies: ["Consequence", "Variants", "HTS", "TestSupport"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "TestSupport"]),
         .testTarget(name: "AnnotationTests", dependencies: ["Annotation", "Knowledge", "Variants", "HTS", "TestSupport"]),
+        .testTarget(name: "PanelTests", dependencies: ["Panel", "Classification", "TestSupport"]),
         .testTarget(name: "ConsiliumCLITests", dependencies: ["consilium", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
