@@ -4,7 +4,9 @@
 # Real data: ../shared/data (override with CONSILIUM_SHARED_DATA=...).
 
 SHELL := /bin/bash
-APT_PACKAGES := libhts-dev zlib1g-dev pkg-config bcftools tabix
+# snpeff: differential peer for consequences (#4); chromium + fonts-noto-cjk: report rendering checks (#6).
+APT_PACKAGES := libhts-dev zlib1g-dev pkg-config bcftools tabix snpeff chromium fonts-noto-cjk python3-pip
+PIP_PACKAGES := fhir.resources=fhir.resources==8.3.0
 SWIFT ?= swift
 export CONSILIUM_SHARED_DATA ?= $(abspath ../shared/data)
 
@@ -12,6 +14,7 @@ export CONSILIUM_SHARED_DATA ?= $(abspath ../shared/data)
 
 deps:
 	@scripts/install-deps $(APT_PACKAGES)
+	@scripts/install-pip $(PIP_PACKAGES)
 
 build: deps
 	$(SWIFT) build
