@@ -11,8 +11,9 @@ public enum AnnotationColumns {
     public static let frequencySuffixes = ["AF", "AC", "AN", "NHOMALT", "AF_GRPMAX", "FAF95"]
     public static let site = ["CHROM", "POS", "ID", "REF", "ALT"]
 
-    /// The table columns for a knowledge base, in order.
-    public static func table(for kb: KnowledgeBase) -> [String] {
+    /// The table columns for a knowledge base, in order, then each record annotator's columns.
+    public static func table(for kb: KnowledgeBase, annotators: [RecordAnnotator] = []) -> [String] {
         site + clinvar + kb.frequencies.flatMap { f in frequencySuffixes.map { "\(f.label)_\($0)" } }
+            + annotators.flatMap(\.columns)
     }
 }

@@ -11,7 +11,8 @@ public struct AnnotationStatistics: Sendable, Equatable {
     public init() {}
 }
 
-/// Streams a VCF/BCF through normalization, knowledge-base lookups and a writer, in input order.
+/// Streams a VCF/BCF through normalization, knowledge-base lookups, the record annotators and a writer, in
+/// input order.
 ///
 /// Memory does not grow with the input: one record is in flight at a time (plus what the normalizer
 /// holds back to left-align), and lookups read the memory-mapped knowledge base.
@@ -20,12 +21,18 @@ public final class AnnotationPipeline {
     public let normalizer: Normalizer
     public let lookup: AlleleLookup
     public let kb: KnowledgeBase
+    /// Run in order on every output record after the lookup (consequences, then classifications).
+    public let annotators: [RecordAnnotator]
 
     /// Opens the normalizer over `reader` and checks that the query and the knowledge base agree on the
-    /// genome build and contig lengths.
-    public init(reader: VCFReader, reference: FastaReference?, kb: KnowledgeBase) throws(InputError) {
+    /// genome build and contig lengths. The annotators' `##INFO` lines are declared in
+    /// `normalizer.outputHeader` here, before any writer copies it, because `annotate` sets those fields
+    /// on records described by that header (also for table output, which reads them back from the annotators).
+    public init(reader: VCFReader, reference: FastaReference?, kb: KnowledgeBase,
+                annotators: [RecordAnnotator] = []) throws(InputError) {
         self.reader = reader
         self.kb = kb
+        self.annotators = annotators
         try AnnotationPipeline.checkCompatible(reader: reader, kb: kb)
         var options = NormalizeOptions()
         options.split = true
@@ -37,6 +44,13 @@ public final class AnnotationPipeline {
             throw error.located(file: reader.path, at: .file)
         }
         lookup = AlleleLookup(kb: kb, header: reader.header)
+        for a in annotators {
+            for line in a.headerLines where !normalizer.outputHeader.append(line: line) {
+                throw InputError(file: reader.path, location: .file, field: "header",
+                                 problem: "cannot declare an annotation field in the output header",
+                                 hint: "an INFO field of that name may already be declared with another type; remove it from the input (bcftools annotate -x)")
+            }
+        }
     }
 
     /// Refuses a query of another genome build, or whose contig lengths differ from the knowledge base's
@@ -67,16 +81,14 @@ public final class AnnotationPipeline {
             stats.recordsIn += 1
             do { try normalizer.push(record) } catch { throw error.located(file: reader.path, at: reader.location) }
             while let out = normalizer.nextReady() {
-                lookup.lookUp(out)
-                try sink.write(out, lookup: lookup)
+                try emit(out, into: sink)
                 stats.recordsOut += 1
             }
             progress(reader)
         }
         normalizer.finish()
         while let out = normalizer.nextReady() {
-            lookup.lookUp(out)
-            try sink.write(out, lookup: lookup)
+            try emit(out, into: sink)
             stats.recordsOut += 1
         }
         try sink.finish()
@@ -85,5 +97,14 @@ public final class AnnotationPipeline {
         labels += kb.frequencies.map(\.label)
         for (i, l) in labels.enumerated() { stats.found[l] = lookup.found[i] }
         return stats
+    }
+
+    @inline(__always)
+    private func emit(_ record: VCFRecord, into sink: AnnotationSink) throws(InputError) {
+        lookup.lookUp(record)
+        for a in annotators {
+            try a.annotate(record, header: normalizer.outputHeader, lookup: lookup)
+        }
+        try sink.write(record, lookup: lookup)
     }
 }

@@ -95,9 +95,11 @@ struct Annotate: ParsableCommand {
             header.append(line: "##consilium_command=\(CommandLine.arguments.map(CommandText.quote).joined(separator: " "))")
             sink = try VCFAnnotationWriter(path: output, format: v, header: header, kb: knowledge, pool: pool, writeIndex: writeIndex)
         case .tsv:
-            sink = try TableAnnotationWriter(path: output, json: false, header: reader.header, kb: knowledge)
+            sink = try TableAnnotationWriter(path: output, json: false, header: reader.header, kb: knowledge,
+                                            annotators: pipeline.annotators)
         case .jsonl:
-            sink = try TableAnnotationWriter(path: output, json: true, header: reader.header, kb: knowledge)
+            sink = try TableAnnotationWriter(path: output, json: true, header: reader.header, kb: knowledge,
+                                            annotators: pipeline.annotators)
         }
         var progress = Progress(label: "annotate", quiet: quiet)
         let total = reader.fileSize

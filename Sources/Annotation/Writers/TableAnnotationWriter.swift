@@ -3,10 +3,11 @@ import Foundation
 import HTS
 import Knowledge
 
-/// Writes one row per ALT allele as TSV or JSON Lines, columns as `AnnotationColumns.table(for:)`.
+/// Writes one row per ALT allele as TSV or JSON Lines, columns as `AnnotationColumns.table(for:annotators:)`.
 ///
 /// TSV: a `#`-prefixed header line, tab-separated values, `.` for missing. JSON Lines: one object per
-/// allele with the same keys; `POS`, `CLINVAR_STARS` and frequency values are numbers, missing is `null`.
+/// allele with the same keys; `POS`, `CLINVAR_STARS` and frequency values are numbers, missing is `null`;
+/// the record annotators' columns (consequences, classifications) are strings.
 /// Floats are printed as htslib prints them in VCF, so the table and the VCF agree digit for digit.
 public final class TableAnnotationWriter: AnnotationSink {
     private let output: AtomicOutput
@@ -18,8 +19,10 @@ public final class TableAnnotationWriter: AnnotationSink {
     private let columns: [String]
     private var columnKeys: [[CChar]]
     private var done = false
+    private let annotators: [RecordAnnotator]
 
-    public init(path: String, json: Bool, header: VCFHeader, kb: KnowledgeBase) throws(InputError) {
+    public init(path: String, json: Bool, header: VCFHeader, kb: KnowledgeBase,
+                annotators: [RecordAnnotator] = []) throws(InputError) {
         output = try AtomicOutput(destination: path)
         let fp: UnsafeMutablePointer<FILE>? = path == "-" ? fdopen(dup(STDOUT_FILENO), "w") : fopen(output.writePath, "w")
         guard let fp else {
@@ -31,7 +34,8 @@ public final class TableAnnotationWriter: AnnotationSink {
         self.json = json
         self.header = header
         self.kb = kb
-        columns = AnnotationColumns.table(for: kb)
+        self.annotators = annotators
+        columns = AnnotationColumns.table(for: kb, annotators: annotators)
         columnKeys = columns.map { Array("\"\($0)\":".utf8CString.dropLast()) }
         if !json {
             kputc(0x23, &line)  // '#'
@@ -75,6 +79,39 @@ public final class TableAnnotationWriter: AnnotationSink {
         if json { kputsn("null", 4, &line) } else { kputc(0x2E, &line) }
     }
 
+    private func putString(_ s: String?) {
+        guard var s, !s.isEmpty, s != "." else { putMissing(); return }
+        s.withUTF8 { b in b.withMemoryRebound(to: CChar.self) { putBytes($0) } }
+    }
+
+    private func putBytes(_ b: UnsafeBufferPointer<CChar>) {
+        beginField()
+        guard json else {
+            // A tab or newline inside a value would shift the TSV columns.
+            for c in b { kputc(c == 0x09 || c == 0x0A || c == 0x0D ? 0x20 : Int32(c), &line) }
+            return
+        }
+        kputc(0x22, &line)
+        for c in b { putJSONByte(UInt8(bitPattern: c)) }
+        kputc(0x22, &line)
+    }
+
+    @inline(__always)
+    private func putJSONByte(_ c: UInt8) {
+        switch c {
+        case 0x22: kputsn("\\\"", 2, &line)
+        case 0x5C: kputsn("\\\\", 2, &line)
+        case 0x0A: kputsn("\\n", 2, &line)
+        case 0x09: kputsn("\\t", 2, &line)
+        case 0..<0x20:
+            let hex = Array("0123456789abcdef".utf8)
+            kputsn("\\u00", 4, &line)
+            kputc(Int32(hex[Int(c >> 4)]), &line)
+            kputc(Int32(hex[Int(c & 15)]), &line)
+        default: kputc(Int32(c), &line)
+        }
+    }
+
     private func putString(_ s: UnsafePointer<CChar>?) {
         guard let s, s[0] != 0, !(s[0] == 0x2E && s[1] == 0) else { putMissing(); return }
         beginField()
@@ -82,19 +119,7 @@ public final class TableAnnotationWriter: AnnotationSink {
         kputc(0x22, &line)
         var p = s
         while p.pointee != 0 {
-            let c = UInt8(bitPattern: p.pointee)
-            switch c {
-            case 0x22: kputsn("\\\"", 2, &line)
-            case 0x5C: kputsn("\\\\", 2, &line)
-            case 0x0A: kputsn("\\n", 2, &line)
-            case 0x09: kputsn("\\t", 2, &line)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                kputsn("\\u00", 4, &line)
-                kputc(Int32(hex[Int(c >> 4)]), &line)
-                kputc(Int32(hex[Int(c & 15)]), &line)
-            default: kputc(Int32(c), &line)
-            }
+            putJSONByte(UInt8(bitPattern: p.pointee))
             p += 1
         }
         kputc(0x22, &line)
@@ -154,6 +179,11 @@ public final class TableAnnotationWriter: AnnotationSink {
                 putInt(f.nhomalt.flatMap { idx.int($0, row: row) })
                 putFloat(f.afGrpmax.flatMap { idx.float($0, row: row) })
                 putFloat(f.faf95.flatMap { idx.float($0, row: row) })
+            }
+            for annotator in annotators {
+                let n = annotator.columns.count
+                let values = annotator.columnValues(alt: a)
+                for i in 0..<n { putString(i < values.count ? values[i] : nil) }
             }
             if json { kputc(0x7D, &line) }
             kputc(0x0A, &line)
