@@ -1,4 +1,5 @@
 import ArgumentParser
+import Consequence
 import Foundation
 import HTS
 import Knowledge
@@ -8,7 +9,7 @@ import Variants
 /// `consilium annotate`: normalize a VCF and add ClinVar and population-frequency annotations.
 struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Annotate a VCF/BCF from a knowledge base: ClinVar and population frequencies, one lookup per allele.",
+        abstract: "Annotate a VCF/BCF from a knowledge base: ClinVar, population frequencies and consequences, per allele.",
         discussion: """
         Records are normalized as `consilium norm` does (split and trimmed always; left-aligned when -f is \
         given), each ALT allele is looked up, and the fields CLINVAR_ID, CLINVAR_SIG, CLINVAR_REVSTAT, \
@@ -17,10 +18,16 @@ struct Annotate: ParsableCommand {
         unchanged; samples are kept. Contig names may differ in style (chr17 / 17). With -O tsv or jsonl, one \
         row per ALT allele is written instead (columns in docs/cli.md).
 
+        Consequences: when the knowledge base holds gene models (kb build --transcripts) or --gene-model is \
+        given, and -f is given, CSL_CSQ is added in VEP's CSQ layout, the same entries `consilium csq` writes \
+        (one per transcript within 5 kb). Tables get the report transcript's fields as columns (MANE Select, \
+        then Ensembl canonical, then longest CDS; see --transcript-choice) and every entry in the CSQ column.
+
         Examples:
           consilium annotate tumor.vcf.gz -k kb -o tumor.annotated.vcf.gz
           consilium annotate calls.bcf -k kb -f GRCh38.fa -O b -o calls.ann.bcf --threads 2
           consilium annotate calls.vcf.gz -k kb -O tsv -o calls.tsv -r chr17:43044295-43125483
+          consilium annotate calls.vcf.gz -k kb -f GRCh38.fa --gene-model refseq.gff3.gz -o calls.csq.vcf.gz
 
         Exit status: 0 success, 1 bad input (file, line and field named), 2 bad usage.
         """
@@ -36,6 +43,22 @@ struct Annotate: ParsableCommand {
         "Reference FASTA: left-align indels before the lookup (as the knowledge base was built with --reference).",
         valueName: "REF.fa"))
     var reference: String?
+
+    @Option(name: [.customShort("g"), .customLong("gene-model")], help: ArgumentHelp(
+        "Gene model for consequences instead of the knowledge base's (repeatable): GFF3 or GTF, plain or gzipped. Needs -f.",
+        valueName: "GFF3"))
+    var geneModels: [String] = []
+
+    @Option(name: .customLong("transcript-choice"), help: ArgumentHelp(
+        "Order of criteria for the report transcript of table rows: mane, canonical, longest, severity.",
+        valueName: "LIST"))
+    var transcriptChoice: String = "mane,canonical,longest"
+
+    @Flag(name: .customLong("no-consequences"), help: "Do not compute consequences even when gene models are available.")
+    var noConsequences = false
+
+    @Flag(name: .customLong("no-hgvs"), help: "Leave HGVSc/HGVSp empty in CSL_CSQ (faster).")
+    var noHGVS = false
 
     @Option(name: .short, help: ArgumentHelp("Output file; - for standard output.", valueName: "OUT"))
     var output: String = "-"
@@ -60,6 +83,12 @@ struct Annotate: ParsableCommand {
     }
 
     func validate() throws {
+        guard TranscriptChoice(option: transcriptChoice) != nil else {
+            throw ValidationError("--transcript-choice takes a comma-separated list of mane, canonical, longest, severity (got '\(transcriptChoice)')")
+        }
+        if !geneModels.isEmpty && reference == nil && !noConsequences {
+            throw ValidationError("--gene-model needs -f REF.fa: consequences are computed from the reference sequence")
+        }
         let f = try format()
         if writeIndex {
             guard case .vcf(let v) = f, v.isIndexable, output != "-" else {
@@ -78,12 +107,16 @@ struct Annotate: ParsableCommand {
         let htsFormat: OutputFormat
         if case .vcf(let v) = format { htsFormat = v } else { htsFormat = .vcf }
         try HeaderContigs.prepare(reader: reader, reference: fasta, outputFormat: htsFormat)
-        let pipeline = try AnnotationPipeline(reader: reader, reference: fasta, kb: knowledge)
+        var annotators: [RecordAnnotator] = []
+        if let csq = try consequenceAnnotator(kb: knowledge) { annotators.append(csq) }
+        let pipeline = try AnnotationPipeline(reader: reader, reference: fasta, kb: knowledge, annotators: annotators)
         var warned = Set<String>()
         let quiet = self.quiet
+        let hasVariantTables = !pipeline.lookup.tables.isEmpty
         pipeline.lookup.onMissingContig = { name in
-            if !quiet && warned.insert(name).inserted {
-                CLIOutput.warning("\(reader.path): contig '\(name)' is not in the knowledge base \(knowledge.path); its records pass through unannotated")
+            // A knowledge base of gene models only has no variant tables, hence no contigs: nothing to warn about.
+            if !quiet && hasVariantTables && warned.insert(name).inserted {
+                CLIOutput.warning("\(reader.path): contig '\(name)' is not in the knowledge base \(knowledge.path); its records get no ClinVar or frequency annotations")
             }
         }
         let sink: AnnotationSink
@@ -109,8 +142,41 @@ struct Annotate: ParsableCommand {
         progress.finish()
         if !quiet {
             HeaderContigs.warnUndeclared(reader: reader)
-            let found = stats.found.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            var found = stats.found.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            if found.isEmpty { found = "none (no ClinVar or frequency tables)" }
             CLIOutput.note("annotate: \(stats.recordsIn) records in, \(stats.recordsOut) out; alleles found: \(found)")
         }
+    }
+
+    /// The consequence stage when gene models (from --gene-model, else the knowledge base) and -f are available.
+    func consequenceAnnotator(kb: KnowledgeBase) throws -> ConsequenceAnnotator? {
+        guard !noConsequences else { return nil }
+        let stored = kb.dataSources(kind: "genemodel")
+        guard !geneModels.isEmpty || !stored.isEmpty else { return nil }
+        guard let reference else {
+            if !quiet {
+                CLIOutput.note("annotate: the knowledge base has gene models; give -f REF.fa to add consequences (CSL_CSQ)")
+            }
+            return nil
+        }
+        var transcripts: [Transcript] = []
+        var names: [String] = []
+        if geneModels.isEmpty {
+            for s in stored {
+                let bytes = try kb.data(of: s)
+                transcripts += try GeneModel(bundleBytes: bytes, file: (kb.path as NSString).appendingPathComponent(s.index)).transcripts
+                names.append("\(s.file)\(s.version.map { " \($0)" } ?? "")")
+            }
+        } else {
+            for g in geneModels {
+                transcripts += try GeneModelReader.read(path: g).transcripts
+                names.append((g as NSString).lastPathComponent)
+            }
+        }
+        // The predictor reads its own reference handle: the normalizer's is positioned elsewhere.
+        let fasta = try FastaReference(path: reference)
+        let choice = TranscriptChoice(option: transcriptChoice) ?? .standard
+        return ConsequenceAnnotator(model: GeneModel(transcripts: transcripts), reference: fasta,
+                                    source: names.joined(separator: "; ").replacingOccurrences(of: "\"", with: "'"), choice: choice, hgvs: !noHGVS)
     }
 }

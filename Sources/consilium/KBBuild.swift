@@ -1,4 +1,5 @@
 import ArgumentParser
+import Consequence
 import Foundation
 import HTS
 import Knowledge
@@ -18,9 +19,16 @@ struct KBBuild: ParsableCommand {
         CIViC exports, a gene table and institutional curations are stored as canonical JSON (sorted keys) \
         in the folder and listed in the manifest with their SHA-256.
 
+        Gene models (--transcripts, repeatable: Ensembl or RefSeq GFF3, Ensembl/GENCODE GTF, plain or gzipped) \
+        are stored in a compact binary form (genemodel.LABEL.bin) with their release from the file header and \
+        their gene and transcript counts; `consilium annotate -f REF` then computes consequences (CSL_CSQ). \
+        The label defaults to the file name up to its first dot; give LABEL=F to choose it.
+
         Examples:
           consilium kb build -o kb --clinvar clinvar.vcf.gz
           consilium kb build -o kb --clinvar clinvar.vcf.gz --civic civic-nightly/ --genes genes.tsv --curations panel.tsv
+          consilium kb build -o kb --clinvar clinvar.vcf.gz --transcripts ensembl=Homo_sapiens.GRCh38.112.gff3.gz \\
+              --transcripts refseq=GCF_000001405.40_GRCh38.p14_genomic.gff.gz
           consilium kb build -o kb --reference GRCh38.fa --clinvar clinvar.vcf.gz \\
               --frequencies gnomad_exomes=gnomad.exomes.v4.1.sites.vcf.bgz \\
               --frequencies tommo=tommo-54kjpn.vcf.gz
@@ -59,8 +67,62 @@ struct KBBuild: ParsableCommand {
         "The institution's prior panel classifications (TSV; see docs/knowledge-base.md).", valueName: "F"))
     var curations: String?
 
+    @Option(name: .customLong("transcripts"), help: ArgumentHelp(
+        "A gene model (repeatable): GFF3 (Ensembl, RefSeq/NCBI) or GTF, plain or gzipped, optionally under a label.",
+        valueName: "[LABEL=]F"))
+    var transcripts: [String] = []
+
     @Flag(name: [.customShort("q"), .customLong("quiet")], help: "No notes on stderr.")
     var quiet = false
+
+    /// `--transcripts` values as (label, path); the label defaults to the file name up to its first dot,
+    /// made a valid label (letters, digits, _), and numbered when two files would share it.
+    static func geneModelArguments(_ values: [String]) throws -> [(label: String, path: String)] {
+        var out: [(label: String, path: String)] = []
+        for v in values {
+            if let eq = v.firstIndex(of: "="), KBBuilder.validate(label: String(v[..<eq])), v.index(after: eq) != v.endIndex {
+                out.append((String(v[..<eq]), String(v[v.index(after: eq)...])))
+                continue
+            }
+            // `TP53_WRAP53.ensembl.GRCh38.gff3` → `TP53_WRAP53`; `Homo_sapiens.GRCh38.112.gtf.gz` → `Homo_sapiens`.
+            let name = (v as NSString).lastPathComponent.split(separator: ".").first.map(String.init) ?? "transcripts"
+            var label = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" }.prefix(40))
+            if !(label.first?.isLetter ?? false) { label = String(("m" + label).prefix(40)) }
+            out.append((label, v))
+        }
+        var seen: [String: Int] = [:]
+        for i in out.indices {
+            let n = seen[out[i].label, default: 0] + 1
+            seen[out[i].label] = n
+            if n > 1 { out[i].label = String(out[i].label.prefix(36)) + "_\(n)" }
+        }
+        guard Set(out.map(\.label)).count == out.count else {
+            throw ValidationError("--transcripts labels must differ; give LABEL=F")
+        }
+        return out
+    }
+
+    /// Gene models read by the Consequence target and stored as its binary form; the bundle keeps them opaque.
+    func geneModels() throws -> [KBBuilder.DataSource] {
+        var out: [KBBuilder.DataSource] = []
+        for (label, path) in try Self.geneModelArguments(transcripts) {
+            let header = try GeneModelReader.header(path: path)
+            let model = try GeneModelReader.read(path: path)
+            guard !model.transcripts.isEmpty else {
+                throw InputError(file: path, location: .file, problem: "no transcript found (no exon or CDS feature with a parent)",
+                                 hint: "give a GFF3 or GTF gene model with gene, transcript/mRNA, exon and CDS lines")
+            }
+            var counts = KBManifest.Counts()
+            counts.records = model.transcripts.count
+            counts.indexed = model.transcripts.count
+            counts.genes = model.geneCount
+            counts.transcripts = model.transcripts.count
+            out.append(.init(label: label, kind: "genemodel", path: path, bytes: model.bundleBytes(), counts: counts,
+                             version: header.version, versionFrom: header.versionFrom, genomeBuild: header.genomeBuild,
+                             format: header.format))
+        }
+        return out
+    }
 
     func validate() throws {
         for f in frequencies {
@@ -72,9 +134,10 @@ struct KBBuild: ParsableCommand {
                 throw ValidationError("--frequencies label '\(label)' must start with a letter and hold only letters, digits and _")
             }
         }
-        if clinvar == nil && frequencies.isEmpty && civic == nil && genes == nil && curations == nil {
-            throw ValidationError("give at least one source: --clinvar F, --frequencies LABEL=F, --civic DIR, --genes F or --curations F")
+        if clinvar == nil && frequencies.isEmpty && civic == nil && genes == nil && curations == nil && transcripts.isEmpty {
+            throw ValidationError("give at least one source: --clinvar F, --frequencies LABEL=F, --civic DIR, --genes F, --curations F or --transcripts F")
         }
+        _ = try Self.geneModelArguments(transcripts)
     }
 
     /// CIViC, gene table and curations, loaded by their importers and stored as canonical JSON.
@@ -111,6 +174,7 @@ struct KBBuild: ParsableCommand {
             return KBBuilder.FrequencySource(label: String(f[..<eq]), path: String(f[f.index(after: eq)...]))
         }
         builder.documents = try documents()
+        builder.dataFiles = try geneModels()
         let quiet = self.quiet
         builder.onStep = { message in if !quiet { CLIOutput.note("kb build: \(message)") } }
         let start = Date()
@@ -118,6 +182,10 @@ struct KBBuild: ParsableCommand {
         if !quiet {
             let seconds = Date().timeIntervalSince(start)
             for s in manifest.sources {
+                if s.kind == "genemodel" {
+                    CLIOutput.note("kb build: \(s.label): \(s.counts.genes ?? 0) genes, \(s.counts.transcripts ?? 0) transcripts stored in \(s.index)")
+                    continue
+                }
                 guard s.kind == "clinvar" || s.kind == "frequencies" else {
                     CLIOutput.note("kb build: \(s.label): \(s.counts.records) records stored in \(s.index)")
                     continue

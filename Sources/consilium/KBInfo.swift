@@ -46,7 +46,10 @@ struct KBInfo: ParsableCommand {
             out += "    version        \(s.version ?? "unknown")\(s.versionFrom.map { " (from \($0))" } ?? "")\n"
             if let b = s.genomeBuild { out += "    genome build   \(b)\n" }
             out += "    sha256         \(s.sha256)\n"
-            if s.kind == "clinvar" || s.kind == "frequencies" {
+            if let f = s.format { out += "    format         \(f)\n" }
+            if s.kind == "genemodel" {
+                out += "    records        \(s.counts.genes ?? 0) genes, \(s.counts.transcripts ?? s.counts.records) transcripts\n"
+            } else if s.kind == "clinvar" || s.kind == "frequencies" {
                 out += "    records        \(s.counts.records) read, \(s.counts.alleles) alleles, \(s.counts.indexed) indexed, \(s.counts.duplicates) duplicates, \(s.counts.skipped) skipped\n"
             } else {
                 out += "    records        \(s.counts.records)\n"
@@ -54,7 +57,7 @@ struct KBInfo: ParsableCommand {
             if !s.fields.isEmpty {
                 out += "    fields         \(s.fields.sorted { $0.key < $1.key }.map { "\($0.key)←\($0.value)" }.joined(separator: ", "))\n"
             }
-            out += "    index          \(s.index)  sha256 \(m.files[s.index] ?? "?")\n"
+            out += "    index          \(s.index)  sha256 \(m.files[s.index] ?? "?")\(m.checksums?[s.index].map { "  \($0)" } ?? "")\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }

@@ -28,11 +28,36 @@ public struct KBBuilder {
         }
     }
 
+    /// A file stored in the bundle as given and kept opaque here (a gene model in the Consequence target's
+    /// binary form), listed in the manifest with its checksums and checked at every open.
+    public struct DataSource: Sendable {
+        public var label: String
+        public var kind: String
+        /// The original file (its name and SHA-256 go into the manifest).
+        public var path: String
+        public var bytes: [UInt8]
+        public var counts: KBManifest.Counts
+        public var version: String?
+        public var versionFrom: String?
+        public var genomeBuild: String?
+        public var format: String?
+        public init(label: String, kind: String, path: String, bytes: [UInt8], counts: KBManifest.Counts,
+                    version: String? = nil, versionFrom: String? = nil, genomeBuild: String? = nil, format: String? = nil) {
+            self.label = label; self.kind = kind; self.path = path; self.bytes = bytes; self.counts = counts
+            self.version = version; self.versionFrom = versionFrom; self.genomeBuild = genomeBuild; self.format = format
+        }
+
+        /// The file name in the bundle.
+        public var bundleFile: String { "\(kind).\(label).bin" }
+    }
+
     public var output: String
     public var reference: String?
     public var clinvar: String?
     public var frequencies: [FrequencySource] = []
     public var documents: [DocumentSource] = []
+    /// Gene models (kind `genemodel`) and other opaque files, in the order given.
+    public var dataFiles: [DataSource] = []
     /// Called with a short message as each source starts (for the CLI's progress notes).
     public var onStep: @Sendable (String) -> Void = { _ in }
 
@@ -55,9 +80,18 @@ public struct KBBuilder {
             throw InputError(file: output, location: .file, field: "--frequencies",
                              problem: "frequency labels must be unique and not 'clinvar'", hint: "give each source its own label")
         }
-        if clinvar == nil && frequencies.isEmpty && documents.isEmpty {
+        if clinvar == nil && frequencies.isEmpty && documents.isEmpty && dataFiles.isEmpty {
             throw InputError(file: output, location: .file, problem: "no source given",
-                             hint: "give at least one of --clinvar F, --frequencies LABEL=F")
+                             hint: "give at least one of --clinvar F, --frequencies LABEL=F, --transcripts F")
+        }
+        let dataFileNames = dataFiles.map(\.bundleFile)
+        for d in dataFiles where !KBBuilder.validate(label: d.label) || !KBBuilder.validate(label: d.kind) {
+            throw InputError(file: d.path, location: .file, problem: "the label '\(d.label)' is not usable in a file name",
+                             hint: "use letters, digits and _ starting with a letter")
+        }
+        if Set(dataFileNames).count != dataFileNames.count {
+            throw InputError(file: output, location: .file, problem: "two \(dataFiles.first?.kind ?? "data") sources have the same label",
+                             hint: "give each source its own label")
         }
         let fm = FileManager.default
         let dest = URL(fileURLWithPath: output)
@@ -147,6 +181,26 @@ public struct KBBuilder {
                                              sha256: try KBBuilder.sha256(ofFileOrFolder: d.path), version: d.version,
                                              versionFrom: d.version == nil ? nil : "source", genomeBuild: nil, counts: counts,
                                              index: file, fields: [:]))
+        }
+        for d in dataFiles {
+            onStep("storing \(d.kind) \(d.label) from \(d.path)")
+            if let b = d.genomeBuild, let known = buildDecision, known.build.rawValue != b {
+                throw InputError(file: d.path, location: .file, field: "header",
+                                 problem: "this file's header says \(b) but \(known.evidence) is \(known.build.rawValue)",
+                                 hint: "build the knowledge base from sources of one genome build")
+            }
+            if buildDecision == nil, let b = d.genomeBuild.flatMap(GenomeBuild.init(rawValue:)) {
+                buildDecision = (b, "\(d.path): header")
+            }
+            let file = d.bundleFile
+            try KBBuilder.write(d.bytes, to: "\(temp)/\(file)")
+            files[file] = d.bytes.withUnsafeBytes { SHA256.hash($0) }
+            checksums[file] = d.bytes.withUnsafeBytes { FastChecksum.hex($0) }
+            var source = KBManifest.Source(label: d.label, kind: d.kind, file: URL(fileURLWithPath: d.path).lastPathComponent,
+                                           sha256: try SHA256.file(d.path), version: d.version, versionFrom: d.versionFrom,
+                                           genomeBuild: d.genomeBuild, counts: d.counts, index: file, fields: [:])
+            source.format = d.format
+            sources.append(source)
         }
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")

@@ -24,13 +24,16 @@ public struct KBManifest: Codable, Sendable, Equatable {
         public var duplicates: Int = 0
         /// Alleles that cannot be looked up: missing (`.`), `*`, symbolic (`<DEL>`) or breakends.
         public var skipped: Int = 0
+        /// Gene models: genes and transcripts stored (absent for other sources).
+        public var genes: Int?
+        public var transcripts: Int?
         public init() {}
     }
 
     public struct Source: Codable, Sendable, Equatable {
         /// The name used in annotations: `clinvar`, or a frequency label such as `gnomad_exomes`.
         public var label: String
-        /// `clinvar`, `frequencies`, `civic`, `genes` or `curations`.
+        /// `clinvar`, `frequencies`, `civic`, `genes`, `curations` or `genemodel`.
         public var kind: String
         /// The source file's name (without its folder, which is machine-specific).
         public var file: String
@@ -46,6 +49,8 @@ public struct KBManifest: Codable, Sendable, Equatable {
         public var index: String
         /// Knowledge-base column → source field (INFO key, or `ID` for the VCF ID column).
         public var fields: [String: String]
+        /// The source file's format when the kind allows several (gene models: `GFF3` or `GTF`).
+        public var format: String?
         public init(label: String, kind: String, file: String, sha256: String, version: String?, versionFrom: String?,
                     genomeBuild: String?, counts: Counts, index: String, fields: [String: String]) {
             self.label = label; self.kind = kind; self.file = file; self.sha256 = sha256; self.version = version

@@ -38,9 +38,14 @@ public final class KnowledgeBase: @unchecked Sendable {
                              problem: "knowledge-base format \(decoded.formatVersion) is not supported (this consilium reads \(KBManifest.currentFormatVersion))",
                              hint: "rebuild the knowledge base with this version of consilium")
         }
-        // Every file the manifest lists must be there and unchanged, including JSON documents.
+        // Every file the manifest lists must be there and unchanged, including JSON documents and gene models
+        // (these by their fast checksum when the manifest has one, except under `fullVerification`).
         for (file, sum) in decoded.files.sorted(by: { $0.key < $1.key }) where !file.hasSuffix(".idx") {
             let p = (path as NSString).appendingPathComponent(file)
+            if !fullVerification, let fast = decoded.checksums?[file] {
+                _ = try KnowledgeBase.read(p, fastChecksum: fast)
+                continue
+            }
             let actual = try SHA256.file(p)
             guard actual == sum else {
                 throw InputError(file: p, location: .file, problem: "the file is damaged: its SHA-256 does not match the manifest",
@@ -76,6 +81,42 @@ public final class KnowledgeBase: @unchecked Sendable {
     public func contigIndex(of name: String) -> Int? { contigByCanonical[ContigAliases.canonical(name)] }
 
     public var genomeBuild: GenomeBuild? { manifest.genomeBuild.flatMap(GenomeBuild.init(rawValue:)) }
+
+    /// The sources stored as opaque files of one kind (`genemodel`), in manifest order.
+    public func dataSources(kind: String) -> [KBManifest.Source] { manifest.sources.filter { $0.kind == kind } }
+
+    /// The bytes of a source's bundle file, checked again against the manifest (fast checksum, else SHA-256).
+    public func data(of source: KBManifest.Source) throws(InputError) -> [UInt8] {
+        let p = (path as NSString).appendingPathComponent(source.index)
+        if let fast = manifest.checksums?[source.index] { return try KnowledgeBase.read(p, fastChecksum: fast) }
+        guard let sum = manifest.files[source.index] else {
+            throw InputError(file: (path as NSString).appendingPathComponent("manifest.json"), location: .file, field: "files",
+                             problem: "the manifest lists no checksum for \(source.index)", hint: "rebuild the knowledge base")
+        }
+        let bytes = try KnowledgeBase.read(p)
+        guard bytes.withUnsafeBytes({ SHA256.hash($0) }) == sum else {
+            throw InputError(file: p, location: .file, problem: "the file is damaged: its SHA-256 does not match the manifest",
+                             hint: "rebuild the knowledge base with `consilium kb build`")
+        }
+        return bytes
+    }
+
+    static func read(_ p: String) throws(InputError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: p) else {
+            throw InputError(file: p, location: .file, problem: "a file the manifest lists is missing or unreadable",
+                             hint: "rebuild the knowledge base with `consilium kb build`")
+        }
+        return [UInt8](data)
+    }
+
+    static func read(_ p: String, fastChecksum: String) throws(InputError) -> [UInt8] {
+        let bytes = try read(p)
+        guard bytes.withUnsafeBytes({ FastChecksum.hex($0) }) == fastChecksum else {
+            throw InputError(file: p, location: .file, problem: "the file is damaged: its checksum does not match the manifest",
+                             hint: "rebuild the knowledge base with `consilium kb build`")
+        }
+        return bytes
+    }
 
     static func describe(_ error: Error) -> String {
         if case DecodingError.keyNotFound(let key, _) = error { return "missing key \(key.stringValue)" }
