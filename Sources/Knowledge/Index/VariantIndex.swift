@@ -13,17 +13,18 @@ public final class VariantIndex: @unchecked Sendable {
     public let columnNames: [String]
     public let columnTypes: [IndexLayout.ColumnType]
 
-    private let firstChunk: UnsafePointer<UInt32>
-    private let rowStart: UnsafePointer<UInt64>
-    private let keys: UnsafePointer<UInt64>
+    @usableFromInline let firstChunk: UnsafePointer<UInt32>
+    @usableFromInline let rowStart: UnsafePointer<UInt64>
+    @usableFromInline let keys: UnsafePointer<UInt64>
     private let longTable: UnsafeRawPointer?
     private let longCount: Int
     private let longBytes: UnsafePointer<UInt8>?
     private let longBytesCount: Int
-    /// Per column: the values (4 bytes a row), and for strings the dictionary offsets and bytes.
-    private let columnData: [UnsafeRawPointer]
-    private let dictionaryOffsets: [UnsafePointer<UInt64>?]
-    private let dictionaryBytes: [UnsafePointer<CChar>?]
+    /// Per column: the values (4 bytes a row), and for strings the dictionary offsets and bytes. Plain memory
+    /// (not arrays) so that a value read, inlined into the caller, is a load or two with no reference counting.
+    @usableFromInline let columnData: UnsafeMutablePointer<UnsafeRawPointer>
+    @usableFromInline let dictionaryOffsets: UnsafeMutablePointer<UnsafePointer<UInt64>?>
+    @usableFromInline let dictionaryBytes: UnsafeMutablePointer<UnsafePointer<CChar>?>
 
     /// Maps and validates `path`. `expectedSHA256`, when given, is compared with the file's digest first:
     /// a `FastChecksum` (`fx64:…`, what knowledge bases are opened with) or a SHA-256 (hex).
@@ -144,8 +145,19 @@ public final class VariantIndex: @unchecked Sendable {
                 dOffsets.append(nil); dBytes.append(nil)
             }
         }
-        columnNames = names; columnTypes = types; columnData = data
-        dictionaryOffsets = dOffsets; dictionaryBytes = dBytes
+        columnNames = names; columnTypes = types
+        columnData = .allocate(capacity: max(1, data.count))
+        columnData.initialize(from: data, count: data.count)
+        dictionaryOffsets = .allocate(capacity: max(1, dOffsets.count))
+        dictionaryOffsets.initialize(from: dOffsets, count: dOffsets.count)
+        dictionaryBytes = .allocate(capacity: max(1, dBytes.count))
+        dictionaryBytes.initialize(from: dBytes, count: dBytes.count)
+    }
+
+    deinit {
+        columnData.deallocate()
+        dictionaryOffsets.deallocate()
+        dictionaryBytes.deallocate()
     }
 
     /// The column number of `name`, or nil.
@@ -197,8 +209,38 @@ public final class VariantIndex: @unchecked Sendable {
         return nil
     }
 
+    /// `find` for queries in ascending position order (as annotate reads a sorted VCF): `cursor` holds the row
+    /// where the previous search ended, and a query at or after it gallops forward from there through keys that
+    /// are mostly in cache already, instead of a binary search over the whole 1 Mbp chunk. Any order of
+    /// queries gives the same rows as `find`; start `cursor` at 0.
+    @inlinable @inline(__always)
+    public func find(contig: Int, position: Int64, alleleBits: UInt64?, ref: UnsafeBufferPointer<UInt8>,
+                     alt: UnsafeBufferPointer<UInt8>, cursor: inout Int) -> Int? {
+        guard let alleleBits else { return find(contig: contig, position: position, alleleBits: nil, ref: ref, alt: alt) }
+        guard contig >= 0, contig < contigCount, position >= 0 else { return nil }
+        let c = Int(firstChunk[contig]) + Int(position >> IndexLayout.chunkShift)
+        guard c < Int(firstChunk[contig + 1]) else { return nil }
+        var lo = Int(rowStart[c]), hi = Int(rowStart[c + 1])
+        let key = VariantKey.key(position: position, alleleBits: alleleBits)
+        let start = cursor
+        if start >= lo && start < hi && keys[start] <= key {
+            // Gallop: the first row whose key is >= key lies in (start + step/2, start + step].
+            var step = 1
+            while start + step < hi && keys[start + step] < key { step &<<= 1 }
+            lo = start + (step >> 1)
+            hi = min(hi, start + step + 1)
+        }
+        while lo < hi {
+            let mid = (lo &+ hi) >> 1
+            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        cursor = lo
+        if lo < Int(rowStart[c + 1]) && keys[lo] == key { return lo }
+        return nil
+    }
+
     /// A Float32 value; nil when missing.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func float(_ column: Int, row: Int) -> Float? {
         let bits = columnData[column].load(fromByteOffset: row * 4, as: UInt32.self)
         if bits == IndexLayout.missingFloatBits { return nil }
@@ -206,14 +248,14 @@ public final class VariantIndex: @unchecked Sendable {
     }
 
     /// An Int32 value; nil when missing.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func int(_ column: Int, row: Int) -> Int32? {
         let v = columnData[column].load(fromByteOffset: row * 4, as: Int32.self)
         return v == IndexLayout.missingInt ? nil : v
     }
 
     /// A string value as a NUL-terminated C string inside the mapped file; nil when missing.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func cString(_ column: Int, row: Int) -> UnsafePointer<CChar>? {
         let id = columnData[column].load(fromByteOffset: row * 4, as: UInt32.self)
         guard id != IndexLayout.missingString, let offsets = dictionaryOffsets[column], let bytes = dictionaryBytes[column] else { return nil }
@@ -223,5 +265,44 @@ public final class VariantIndex: @unchecked Sendable {
     /// A string value as a Swift string (allocates; for reports and tests).
     public func string(_ column: Int, row: Int) -> String? {
         cString(column, row: row).map { String(cString: $0) }
+    }
+
+    /// The allele stored in `row`: knowledge-base contig number, 0-based position, REF and ALT bases as stored
+    /// (trimmed). For scans over a whole table (the germline classifier's list of known pathogenic residues);
+    /// allocates, not for the lookup path. Nil when `row` is out of range.
+    public func allele(row: Int) -> (contig: Int, position: Int64, ref: [UInt8], alt: [UInt8])? {
+        guard row >= 0, row < rowCount else { return nil }
+        // The chunk holding the row: the first whose end lies past it (empty chunks end where they start).
+        var lo = 0, hi = Int(firstChunk[contigCount])
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(rowStart[mid + 1]) <= row { lo = mid + 1 } else { hi = mid }
+        }
+        let chunk = lo
+        var cl = 0, ch = contigCount
+        while cl < ch {
+            let mid = (cl + ch) / 2
+            if Int(firstChunk[mid + 1]) <= chunk { cl = mid + 1 } else { ch = mid }
+        }
+        guard cl < contigCount else { return nil }
+        let key = keys[row]
+        let position = Int64(chunk - Int(firstChunk[cl])) << IndexLayout.chunkShift | Int64(key >> 44)
+        if key & VariantKey.longFlag != 0 {
+            guard let t = longTable, let lb = longBytes else { return nil }
+            let i = Int(key & (VariantKey.longFlag - 1))
+            let o = Int(t.loadUnaligned(fromByteOffset: i * 16, as: UInt64.self))
+            let rl = Int(t.loadUnaligned(fromByteOffset: i * 16 + 8, as: UInt32.self))
+            let al = Int(t.loadUnaligned(fromByteOffset: i * 16 + 12, as: UInt32.self))
+            return (cl, position, Array(UnsafeBufferPointer(start: lb + o, count: rl)), Array(UnsafeBufferPointer(start: lb + o + rl, count: al)))
+        }
+        let bases: [UInt8] = [0x41, 0x43, 0x47, 0x54]
+        let rl = Int((key >> 39) & 0xF), al = Int((key >> 35) & 0xF)
+        var out: [UInt8] = []
+        var shift: UInt64 = 32
+        for _ in 0..<(rl + al) {
+            out.append(bases[Int((key >> shift) & 3)])
+            shift &-= 2
+        }
+        return (cl, position, Array(out[0..<rl]), Array(out[rl...]))
     }
 }

@@ -6,7 +6,7 @@ extension Curations {
     /// Columns every curation file has.
     public static let requiredColumns = ["chrom", "pos", "ref", "alt", "gene", "class", "criteria", "date", "curator"]
     /// Columns a curation file may add.
-    public static let optionalColumns = ["hgvs", "note", "build"]
+    public static let optionalColumns = ["hgvs", "note", "build", "not_met"]
 
     /// Reads a curation TSV. Errors name the file, the line, the column and what the column accepts; they
     /// describe a bad value by its shape, never by its content.
@@ -153,11 +153,26 @@ private extension TabularRow {
                 criteria.append(c)
             }
         }
+        var notMet: [AppliedCriterion]? = nil
+        if let text = raw("not_met") {
+            var list: [AppliedCriterion] = []
+            for piece in text.split(separator: ",") {
+                guard let c = AppliedCriterion(text: String(piece)) else {
+                    throw fail("not_met", "comma-separated ACMG/AMP codes the curator rejects, e.g. PM2,PP3",
+                               found: "an entry that is not such a code (\(shapeOf(piece)))")
+                }
+                if criteria.contains(where: { $0.code == c.code }) || list.contains(where: { $0.code == c.code }) {
+                    throw fail("not_met", "codes not also listed as applied, each at most once", found: "\(c.code) given twice")
+                }
+                list.append(c)
+            }
+            notMet = list
+        }
         let date = try required("date", "an ISO 8601 date YYYY-MM-DD")
         guard Self.isISODate(date) else { throw fail("date", "an ISO 8601 date YYYY-MM-DD (a real calendar date)") }
         let curator = try required("curator", "a role or a pseudonymous curator id (never a patient identifier)")
         return Curation(chrom: chrom, pos: pos, ref: ref, alt: alt, gene: gene, hgvs: raw("hgvs"),
                         classification: cls, criteria: criteria, date: date, curator: curator,
-                        note: raw("note"), line: line)
+                        note: raw("note"), notMet: notMet, line: line)
     }
 }

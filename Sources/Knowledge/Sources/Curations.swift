@@ -57,6 +57,9 @@ public struct Curation: Codable, Sendable, Equatable {
     /// A role or a pseudonymous curator id (never a patient identifier).
     public var curator: String
     public var note: String?
+    /// Criteria the curator rejects (optional `not_met` column), e.g. an automatically computed `PM2` the panel
+    /// does not accept; nil in files without the column and in knowledge bases built before it existed.
+    public var notMet: [AppliedCriterion]? = nil
     /// The line of the file the entry was read from.
     public var line: Int
 
