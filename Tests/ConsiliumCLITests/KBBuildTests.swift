@@ -179,3 +179,141 @@ import TestSupport
         #expect(info.status == 1 && info.stderr.contains("genes.genes.json") && info.stderr.contains("damaged"))
     }
 }
+
+/// Gene models in the bundle (`--transcripts`, issue 4): listed with their counts, deterministic, refused when damaged.
+extension KBBuildTests {
+    static let geneModels = [
+        "reference/grch38-tp53-region/TP53_WRAP53.ensembl.GRCh38.chr17_7660000-7700000.gff3",  // contig 17
+        "reference/grch38-palb2-region/PALB2.ensembl.GRCh38.chr16_23580000-23700000.gff3",  // contig 16
+        "reference/grch38-brca1-region/BRCA1.cdot-0.2.21.RefSeq.GRCh38.chr17.gff3",  // contig chr17
+    ]
+
+    static func buildGeneModels(_ dir: URL, _ name: String, extra: [String] = []) throws -> String {
+        let kb = dir.appendingPathComponent(name).path
+        var args = ["kb", "build", "-q", "-o", kb]
+        for g in geneModels { args += ["--transcripts", SharedData.path(g)] }
+        let r = try Command.consilium(args + extra)
+        #expect(r.status == 0, "\(r.stderr)")
+        return kb
+    }
+
+    /// Transcripts (features that own exons) and their genes, counted straight from the GFF3 text.
+    static func countTranscriptsAndGenes(_ path: String) throws -> (transcripts: Int, genes: Int) {
+        var parentOf: [String: String] = [:]
+        var transcripts = Set<String>()
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count == 9 else { continue }
+            var attrs: [Substring: Substring] = [:]
+            for kv in f[8].split(separator: ";") {
+                if let eq = kv.firstIndex(of: "=") { attrs[kv[..<eq]] = kv[kv.index(after: eq)...] }
+            }
+            if f[2] == "exon", let p = attrs["Parent"] { p.split(separator: ",").forEach { transcripts.insert(String($0)) } }
+            if let id = attrs["ID"], let p = attrs["Parent"] { parentOf[String(id)] = String(p) }
+        }
+        return (transcripts.count, Set(transcripts.compactMap { parentOf[$0] }).count)
+    }
+
+    @Test(.enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func geneModelsAreStoredListedAndDeterministic() throws {
+        guard try SharedData.require() else { return }
+        let dir = try Command.temporaryDirectory()
+        let a = try Self.buildGeneModels(dir, "a"), b = try Self.buildGeneModels(dir, "b")
+        let files = try FileManager.default.contentsOfDirectory(atPath: a).filter { $0.hasSuffix(".bin") }.sorted()
+        #expect(files == ["genemodel.BRCA1.bin", "genemodel.PALB2.bin", "genemodel.TP53_WRAP53.bin"])
+        for f in files {
+            #expect(FileManager.default.contentsEqual(atPath: "\(a)/\(f)", andPath: "\(b)/\(f)"), "\(f)")
+        }
+        var ma = try Self.manifest(a), mb = try Self.manifest(b)
+        ma["buildTime"] = nil; mb["buildTime"] = nil
+        #expect(NSDictionary(dictionary: ma).isEqual(to: mb))
+
+        let sources = ma["sources"] as? [[String: Any]] ?? []
+        #expect(sources.map { $0["label"] as? String } == ["TP53_WRAP53", "PALB2", "BRCA1"])
+        let checksums = ma["checksums"] as? [String: String] ?? [:]
+        let sums = ma["files"] as? [String: String] ?? [:]
+        for (g, s) in zip(Self.geneModels, sources) {
+            #expect(s["kind"] as? String == "genemodel" && s["format"] as? String == "GFF3")
+            #expect(s["file"] as? String == (g as NSString).lastPathComponent)
+            let sha = try Command.peer("sha256sum", [SharedData.path(g)]).stdoutText.prefix(64)
+            #expect(s["sha256"] as? String == String(sha))
+            let expected = try Self.countTranscriptsAndGenes(SharedData.path(g))
+            let counts = s["counts"] as? [String: Any] ?? [:]
+            #expect(counts["transcripts"] as? Int == expected.transcripts, "\(g)")
+            #expect(counts["genes"] as? Int == expected.genes, "\(g)")
+            let index = s["index"] as? String ?? ""
+            #expect(checksums[index]?.hasPrefix("fx64:") == true)
+            let binSHA = try Command.peer("sha256sum", ["\(a)/\(index)"]).stdoutText.prefix(64)
+            #expect(sums[index] == String(binSHA))
+        }
+        let info = try Command.consilium(["kb", "info", a])
+        #expect(info.status == 0, "\(info.stderr)")
+        for label in ["TP53_WRAP53 [genemodel]", "PALB2 [genemodel]", "BRCA1 [genemodel]", "BRCA1.cdot-0.2.21.RefSeq.GRCh38.chr17.gff3"] {
+            #expect(info.stdoutText.contains(label), "\(label)")
+        }
+        let brca1 = try Self.countTranscriptsAndGenes(SharedData.path(Self.geneModels[2]))
+        #expect(info.stdoutText.contains("\(brca1.genes) genes, \(brca1.transcripts) transcripts"))
+    }
+
+    /// A damaged gene-model file is refused by `kb info` and `annotate` (exit 1, the file named, nothing written);
+    /// a file whose checksums were updated to match damaged content is refused by the decoder.
+    @Test(.enabled(if: SharedData.shouldRun, SharedData.skipNote), arguments: ["flip", "truncate", "rechecksummed"])
+    func damagedGeneModelIsRefused(damage: String) throws {
+        guard try SharedData.require() else { return }
+        let dir = try Command.temporaryDirectory()
+        let kb = try Self.buildGeneModels(dir, "kb")
+        let target = "\(kb)/genemodel.TP53_WRAP53.bin"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: target))
+        switch damage {
+        case "flip": bytes[bytes.count / 2] ^= 0x10
+        default: bytes = bytes.prefix(bytes.count - 9)
+        }
+        try bytes.write(to: URL(fileURLWithPath: target))
+        if damage == "rechecksummed" {
+            // As if the file had been replaced together with its manifest entry: only the decoder can tell.
+            let manifestURL = URL(fileURLWithPath: kb).appendingPathComponent("manifest.json")
+            var m = try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as? [String: Any] ?? [:]
+            var files = m["files"] as? [String: String] ?? [:]
+            files["genemodel.TP53_WRAP53.bin"] = String(try Command.peer("sha256sum", [target]).stdoutText.prefix(64))
+            m["files"] = files
+            var checksums = m["checksums"] as? [String: String] ?? [:]
+            checksums["genemodel.TP53_WRAP53.bin"] = nil
+            m["checksums"] = checksums
+            try JSONSerialization.data(withJSONObject: m, options: [.sortedKeys]).write(to: manifestURL)
+        } else {
+            let info = try Command.consilium(["kb", "info", kb])
+            #expect(info.status == 1 && !info.crashed)
+            #expect(info.stderr.contains("genemodel.TP53_WRAP53.bin") && info.stderr.contains("damaged"), "\(info.stderr)")
+        }
+        let vcf = dir.appendingPathComponent("in.vcf").path
+        try "##fileformat=VCFv4.2\n##contig=<ID=chr17,length=83257441>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nchr17\t7675088\t.\tC\tT\t.\t.\t.\n"
+            .write(toFile: vcf, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out.vcf").path
+        let r = try Command.consilium(["annotate", vcf, "-k", kb, "-f", SharedData.path("reference/GRCh38_chr17_TP53+BRCA1regions_Npadded.fa.gz"), "-o", out])
+        #expect(r.status == 1 && !r.crashed, "\(r.stderr)")
+        #expect(r.stderr.contains("genemodel.TP53_WRAP53.bin") && r.stderr.contains("damaged"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func transcriptsLabelsAndBadModels() throws {
+        let dir = try Command.temporaryDirectory()
+        let empty = dir.appendingPathComponent("empty.gff3").path
+        try "##gff-version 3\nchr1\t.\tgene\t1\t100\t.\t+\t.\tID=g1\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        let r = try Command.consilium(["kb", "build", "-o", dir.appendingPathComponent("kb").path, "--transcripts", empty])
+        #expect(r.status == 1 && r.stderr.contains("empty.gff3") && r.stderr.contains("no transcript"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("kb").path))
+        let bad = dir.appendingPathComponent("bad.gff3").path
+        try "##gff-version 3\nchr1\t.\tmRNA\t1\t100\t.\t+\t.\tID=t1\nchr1\t.\texon\tten\t20\t.\t+\t.\tParent=t1\n"
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let b = try Command.consilium(["kb", "build", "-o", dir.appendingPathComponent("kb").path, "--transcripts", "mine=\(bad)"])
+        #expect(b.status == 1 && b.stderr.contains("bad.gff3:") && b.stderr.contains("start/end"), "\(b.stderr)")
+        let good = dir.appendingPathComponent("good.gff3").path
+        try "##gff-version 3\nchr1\t.\tmRNA\t1\t100\t.\t+\t.\tID=t1\nchr1\t.\texon\t10\t20\t.\t+\t.\tParent=t1\n"
+            .write(toFile: good, atomically: true, encoding: .utf8)
+        let kb = dir.appendingPathComponent("kb2").path
+        let g = try Command.consilium(["kb", "build", "-q", "-o", kb, "--transcripts", "mine=\(good)", "--transcripts", good, "--transcripts", good])
+        #expect(g.status == 0, "\(g.stderr)")
+        let labels = (try Self.manifest(kb)["sources"] as? [[String: Any]] ?? []).map { $0["label"] as? String ?? "" }
+        #expect(labels == ["mine", "good", "good_2"])
+    }
+}

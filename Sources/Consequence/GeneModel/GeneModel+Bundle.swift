@@ -88,7 +88,7 @@ extension GeneModel {
         for _ in 0..<transcriptCount {
             var s: [String] = []
             for _ in 0..<5 {
-                let n = try r.count("string number")
+                let n = try r.value("string number")
                 guard n < table.count else { throw r.damaged("a string number is outside the string table") }
                 s.append(table[n])
             }
@@ -102,7 +102,7 @@ extension GeneModel {
             var previous = 0
             for _ in 0..<exonCount {
                 let start = previous + (try r.zigzag())
-                let length = try r.count("exon length")
+                let length = try r.value("exon length")
                 guard start >= 1 else { throw r.damaged("an exon starts before position 1") }
                 exons.append(GenomicInterval(start: start, end: start + length))
                 previous = start
@@ -111,7 +111,7 @@ extension GeneModel {
             if flags & 8 != 0 {
                 let cs = exons[0].start + (try r.zigzag())
                 codingStart = cs
-                codingEnd = cs + (try r.count("CDS length"))
+                codingEnd = cs + (try r.value("CDS length"))
             }
             out.append(Transcript(id: s[0], geneID: s[1], symbol: s[2], biotype: s[3], contig: s[4],
                                   strand: flags & 1 != 0 ? .minus : .plus, exons: exons, codingStart: codingStart,
@@ -170,8 +170,16 @@ struct BundleReader {
         }
     }
 
-    /// A non-negative count or length small enough to index this file's memory.
+    /// A count of items (or bytes) that follow, each taking at least one byte: never more than the bytes left,
+    /// so a damaged count cannot make the decoder reserve gigabytes.
     mutating func count(_ what: String) throws(InputError) -> Int {
+        let v = try varint()
+        guard v <= UInt64(bytes.count - offset) else { throw damaged("the \(what) exceeds the file") }
+        return Int(v)
+    }
+
+    /// A non-negative genomic length or an index.
+    mutating func value(_ what: String) throws(InputError) -> Int {
         let v = try varint()
         guard v <= UInt64(Int32.max) else { throw damaged("the \(what) is out of range") }
         return Int(v)
