@@ -109,3 +109,29 @@ import TestSupport
         #expect(try GeneModelReader.header(path: SharedData.path(Self.models[3])).format == "GTF")
     }
 }
+
+/// NCBI GFF3 names chromosomes by RefSeq accession; the model answers for the chromosome in any style.
+@Suite struct RefSeqChromosomeTests {
+    @Test func accessionsMapToChromosomes() {
+        #expect(RefSeqChromosome.name(of: "NC_000017.11") == "17")
+        #expect(RefSeqChromosome.name(of: "NC_000017.10") == "17")
+        #expect(RefSeqChromosome.name(of: "NC_000001.11") == "1")
+        #expect(RefSeqChromosome.name(of: "NC_000023.11") == "X")
+        #expect(RefSeqChromosome.name(of: "NC_000024.10") == "Y")
+        #expect(RefSeqChromosome.name(of: "NC_012920.1") == "MT")
+        #expect(RefSeqChromosome.name(of: "NC_000025.1") == nil)
+        #expect(RefSeqChromosome.name(of: "NT_187361.1") == nil)
+        #expect(RefSeqChromosome.name(of: "chr17") == nil)
+    }
+
+    /// VEP's RefSeq test GFF3 (NCBI annotation release 108) is on NC_000021.9.
+    @Test(.enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func ncbiModelAnswersForChr21() throws {
+        guard try SharedData.require() else { return }
+        let model = try GeneModelReader.read(path: SharedData.path("vep-chr21/custom_refseq.gff.gz"))
+        #expect(!model.transcripts.isEmpty && model.transcripts.allSatisfy { $0.contig == "21" })
+        #expect(model.contigHandle("chr21") != nil && model.contigHandle("21") != nil)
+        let h = try GeneModelReader.header(path: SharedData.path("vep-chr21/custom_refseq.gff.gz"))
+        #expect(h.version == "NCBI Homo sapiens Annotation Release 108" && h.genomeBuild == "GRCh38")
+    }
+}

@@ -216,7 +216,9 @@ public enum GeneModelReader {
                 let tags = (attrs["tag"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 let mane = tags.contains { $0 == "MANE_Select" || $0 == "MANE Select" }
                 let canonical = tags.contains("Ensembl_canonical") || attrs["Ensembl_canonical"] != nil
-                out.append(Transcript(id: id, geneID: geneID, symbol: symbol, biotype: biotype, contig: p.contig, strand: strand,
+                // NCBI GFF3 names chromosomes by accession; the VCF and FASTA name them chr17 or 17.
+                let contig = RefSeqChromosome.name(of: p.contig) ?? p.contig
+                out.append(Transcript(id: id, geneID: geneID, symbol: symbol, biotype: biotype, contig: contig, strand: strand,
                                       exons: exons, codingStart: codingStart, codingEnd: codingEnd, cdsStartPhase: phase,
                                       isMANESelect: mane, isCanonical: canonical))
             }
