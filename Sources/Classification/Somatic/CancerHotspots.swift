@@ -3,8 +3,9 @@ import Foundation
 /// Single-residue cancer hotspots (Chang et al. 2016 Nat Biotechnol; Chang et al. 2018 Cancer Discov;
 /// cancerhotspots.org), read from the `*_multi_type_residue.txt` tables of cBioPortal/cancerhotspots.
 ///
-/// Only single-residue rows are kept (`Residue` such as `V600`, no `Indel_Size`); in-frame indel and splice
-/// hotspots span ranges and are not counted for OS3/OM3/OP3, which the SOP words per residue.
+/// Only single-residue amino-acid rows are kept (`Residue` such as `V600`, no `Indel_Size`): in-frame indel
+/// hotspots span ranges and splice hotspots (`X126`) name no amino acid, and OS3/OM3/OP3 count amino-acid
+/// changes at a residue.
 public struct CancerHotspots: Sendable, Codable, Equatable {
     public struct Residue: Sendable, Codable, Equatable {
         public var gene: String
@@ -65,6 +66,7 @@ extension CancerHotspots {
             func cell(_ c: Int) -> String { c < cells.count ? cells[c] : "" }
             if let indel, !cell(indel).isEmpty { continue }
             guard let pos = Int(cell(position)) else { continue }   // ranges: in-frame indel hotspots
+            if cell(residue).hasPrefix("X") { continue }              // splice-site hotspots (`X126`, counts `sp:75`)
             guard let samples = Int(cell(tumors)) else {
                 throw SomaticInputError(source: release, line: i + 1, field: "Tumor_Count", problem: "expected a whole number")
             }

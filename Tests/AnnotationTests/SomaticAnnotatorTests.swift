@@ -1,0 +1,235 @@
+import Foundation
+import Testing
+import HTS
+import Knowledge
+import Classification
+import TestSupport
+@testable import Annotation
+
+/// Somatic classification of BRAF V600E (CIViC variant 12) from the real CIViC records: the API records in
+/// `../shared/data/civic` (AID7: dabrafenib + trametinib in melanoma, AMP Tier I Level A, FDA approved;
+/// EID3017: the same combination in NSCLC, level A) and the Feb 2017 evidence export
+/// (`classification/civic_evidence_2017-02_via_cancervar.tsv`, 45 accepted BRAF V600E items), related to tumor
+/// types through the OncoTree release 2025-10-03. Expected tiers follow Li 2017 (level A off-label → C) and the
+/// JSMO/JSCO/JCA derivation documented in docs/classification.md.
+@Suite("Somatic annotator (CIViC, OncoTree, AMP/ASCO/CAP, JSMO/JSCO/JCA)")
+struct SomaticAnnotatorTests {
+    static let civicFolder = SharedData.path("civic")
+    static let civic2017 = SharedData.path("classification/civic_evidence_2017-02_via_cancervar.tsv")
+    static let oncotree = SharedData.path("tables/oncotree/oncotree_2025_10_03.tsv")
+    static let hotspots = SharedData.path("tables/cancerhotspots/v2_multi_type_residue.txt")
+
+    /// BRAF V600E's evidence (items and assertions) as plain values, from the given CIViC files.
+    static func brafV600E(files: [String]) throws -> [ActionabilityEvidence] {
+        let k = try CIViCKnowledge.load(files: files)
+        let m = CIViCVariantMatcher(knowledge: k)
+        let ids = m.variants(gene: "BRAF", proteinChange: "V600E")
+        #expect(ids == [12])
+        return ids.flatMap { m.evidence(variant: $0).map(SomaticAnnotator.actionability) + m.assertions(variant: $0).map(SomaticAnnotator.actionability) }
+    }
+
+    static var apiFiles: [String] {
+        get throws {
+            try FileManager.default.contentsOfDirectory(atPath: civicFolder).filter { $0.hasSuffix(".json") }.sorted()
+                .map { (civicFolder as NSString).appendingPathComponent($0) }
+        }
+    }
+
+    static func classify(_ evidence: [ActionabilityEvidence], in tumor: String) throws -> SomaticClassification {
+        let classifier = SomaticClassifier(oncoTree: try OncoTree.load(path: oncotree))
+        return try classifier.classify(tumorType: tumor, evidence: evidence, oncogenicity: OncogenicityInput())
+    }
+
+    // MARK: API records (AID7 melanoma, EID3017 NSCLC)
+
+    @Test("Tier I level A in melanoma (MEL, and SKCM under it) from AID7; in NSCLC (and LUAD) from EID3017",
+          .enabled(if: SharedData.shouldRun, SharedData.skipNote),
+          arguments: [("MEL", "CIViC:AID7", OncoTreeMatch.Relation.exact), ("SKCM", "CIViC:AID7", .evidenceBroader),
+                      ("NSCLC", "CIViC:EID3017", .exact), ("LUAD", "CIViC:EID3017", .evidenceBroader)])
+    func onLabelTierIA(tumor: String, decidedBy: String, relation: OncoTreeMatch.Relation) throws {
+        guard try SharedData.require() else { return }
+        let evidence = try Self.brafV600E(files: Self.apiFiles)
+        #expect(evidence.map(\.sourceID).sorted() == ["CIViC:AID7", "CIViC:EID3017"])
+        let r = try Self.classify(evidence, in: tumor)
+        #expect(r.amp.category.code == "IA")
+        #expect(r.amp.decidedBy == [decidedBy])
+        #expect(r.evidence.first { $0.sourceID == decidedBy }?.match.relation == relation)
+        #expect(r.jp.level == .A && r.jp.decidedBy == [decidedBy])
+        #expect(r.jp.reason.contains("approval in Japan not known"))
+    }
+
+    @Test("off-label in colorectal adenocarcinoma (COAD): both level-A items become C → Tier IIC; JP level C",
+          .enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func offLabelCOAD() throws {
+        guard try SharedData.require() else { return }
+        let r = try Self.classify(try Self.brafV600E(files: Self.apiFiles), in: "COAD")
+        #expect(r.amp.category.code == "IIC")
+        #expect(r.amp.decidedBy == ["CIViC:AID7", "CIViC:EID3017"])
+        #expect(r.evidence.allSatisfy { !$0.onLabel && $0.match.relation == .unrelated })
+        #expect(r.evidence.first { $0.sourceID == "CIViC:AID7" }?.ampReason == "asserted AMP level A in another tumor type → C (off-label)")
+        #expect(r.jp.level == .C)
+        #expect(r.therapies.count == 1)
+        let t = try #require(r.therapies.first)
+        #expect(t.therapies == ["Dabrafenib", "Trametinib"] && t.therapyText.contains("+"))
+        #expect(t.ampLevel == .C && t.jpLevel == .C && !t.onLabel && t.effect == .sensitivity)
+    }
+
+    // MARK: with the 2017 evidence export
+
+    static func allRecords() throws -> [ActionabilityEvidence] { try brafV600E(files: try apiFiles + [civic2017]) }
+
+    @Test("melanoma with all records: IA from AID7 and the two level-A skin-melanoma items (EID1409, EID1411)",
+          .enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func melanomaAllRecords() throws {
+        guard try SharedData.require() else { return }
+        let evidence = try Self.allRecords()
+        #expect(evidence.count == 47)   // 45 items of the 2017 export + EID3017 + AID7
+        let r = try Self.classify(evidence, in: "SKCM")
+        #expect(r.amp.category.code == "IA")
+        #expect(Set(r.amp.decidedBy) == ["CIViC:AID7", "CIViC:EID1409", "CIViC:EID1411"])
+        #expect(r.jp.level == .A)
+        // EID90: vemurafenib resistance in melanoma (level D, supports) → JP R, listed next to A.
+        #expect(r.jp.resistance.contains("CIViC:EID90"))
+    }
+
+    @Test("a tumor type without approval (bladder urothelial, BLCA): only the pan-cancer EID1141 is on-label; level A elsewhere → IIC, JP C",
+          .enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func bladderOffLabel() throws {
+        guard try SharedData.require() else { return }
+        let r = try Self.classify(try Self.allRecords(), in: "BLCA")
+        #expect(r.amp.category.code == "IIC")
+        #expect(r.evidence.filter(\.onLabel).map(\.sourceID) == ["CIViC:EID1141"])
+        for id in ["CIViC:AID7", "CIViC:EID1409", "CIViC:EID1411", "CIViC:EID3017"] {
+            let a = try #require(r.evidence.first { $0.sourceID == id })
+            #expect(a.ampLevel == .C && a.jpLevel == .C && !a.onLabel, "\(id)")
+            #expect(r.amp.decidedBy.contains(id))
+        }
+        #expect(r.evidence.first { $0.sourceID == "CIViC:EID1141" }?.match.relation == .evidenceBroader)
+        #expect(r.jp.level == .C)
+    }
+
+    @Test("colorectal (COAD): Tier IA comes from the level-A prognostic item EID103, not from therapy; JP C with R (EID126 cetuximab, EID89 sorafenib)",
+          .enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func colorectalAllRecords() throws {
+        guard try SharedData.require() else { return }
+        let r = try Self.classify(try Self.allRecords(), in: "COAD")
+        #expect(r.amp.category.code == "IA")
+        #expect(r.amp.decidedBy == ["CIViC:EID103"])
+        #expect(r.evidence.first { $0.sourceID == "CIViC:EID103" }?.evidence.category == .prognostic)
+        #expect(r.jp.level == .C)
+        #expect(Set(r.jp.resistance) == ["CIViC:EID89", "CIViC:EID90", "CIViC:EID91", "CIViC:EID126"])
+        // Does-not-support items are listed but earn nothing (EID1405: vemurafenib monotherapy in CRC).
+        let notSupporting = try #require(r.evidence.first { $0.sourceID == "CIViC:EID1405" })
+        #expect(notSupporting.ampLevel == nil && notSupporting.jpLevel == nil && notSupporting.onLabel)
+    }
+
+    @Test("hairy cell leukemia (HCL): level B in this tumor type → IB (EID1127 diagnostic, EID1579 vemurafenib); JP B",
+          .enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func hairyCell() throws {
+        guard try SharedData.require() else { return }
+        let r = try Self.classify(try Self.allRecords(), in: "HCL")
+        #expect(r.amp.category.code == "IB")
+        #expect(r.amp.decidedBy == ["CIViC:EID1127", "CIViC:EID1579"])
+        #expect(r.jp.level == .B && r.jp.decidedBy == ["CIViC:EID1579"])
+    }
+
+    // MARK: end to end: kb build --civic, then the annotator on a GRCh38 record
+
+    static let query = """
+    ##fileformat=VCFv4.2
+    ##contig=<ID=chr7,length=159345973>
+    #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO
+    chr7\t140753336\trs113488022\tA\tT\t.\tPASS\t.
+    chr7\t140753336\trs113488022\tA\tC\t.\tPASS\t.
+
+    """
+
+    @Test("kb build --civic, then annotate BRAF V600E (GRCh38 chr7:140753336 A>T, rs113488022) in COAD and SKCM; V600G at the same rs id matches nothing",
+          .enabled(if: SharedData.shouldRun, SharedData.skipNote), arguments: [("COAD", "IIC", "C"), ("SKCM", "IA", "A")])
+    func endToEnd(tumor: String, tier: String, jp: String) throws {
+        guard try SharedData.require() else { return }
+        let dir = try Command.temporaryDirectory()
+        let kbPath = dir.appendingPathComponent("kb").path
+        let build = try Command.consilium(["kb", "build", "-o", kbPath, "--civic", Self.civicFolder, "--quiet"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let kb = try KnowledgeBase(path: kbPath)
+        let input = dir.appendingPathComponent("in.vcf").path
+        try Self.query.write(toFile: input, atomically: true, encoding: .utf8)
+        let somatic = try SomaticAnnotator(kb: kb, tumorType: tumor, oncoTree: try OncoTree.load(path: Self.oncotree),
+                                           hotspots: try CancerHotspots.load(path: Self.hotspots), genomeBuild: "GRCh38")
+        let reader = try VCFReader(path: input)
+        let pipeline = try AnnotationPipeline(reader: reader, reference: nil, kb: kb, annotators: [somatic])
+        let out = dir.appendingPathComponent("out.vcf").path
+        let sink = try VCFAnnotationWriter(path: out, format: .vcf, header: pipeline.normalizer.outputHeader, kb: kb,
+                                           pool: nil, writeIndex: false)
+        _ = try pipeline.run(into: sink)
+        let q = try Command.peer("bcftools", ["query", "-f", "%ALT %CSL_AMP_TIER %CSL_JP_LEVEL %CSL_ONCOGENICITY %CSL_ONCOGENICITY_POINTS %CSL_SOMATIC_EVIDENCE\n", out])
+        #expect(q.status == 0, "\(q.stderr)")
+        let lines = q.stdoutText.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        let onLabel = tumor == "SKCM" ? "yes" : "no"
+        let aid7Level = tumor == "SKCM" ? "A" : "C"
+        // Drugs in the order each record lists them (AID7 names trametinib first). Without the consequence stage there is no protein change: no hotspot, no population source → VUS, 0 points.
+        #expect(lines.first == "T \(tier) \(jp) Uncertain_significance 0 "
+                + "CIViC:AID7|\(aid7Level)|Trametinib+Dabrafenib|Melanoma|\(onLabel)|Sensitivity/Response,"
+                + "CIViC:EID3017|C|Dabrafenib+Trametinib|Lung Non-small Cell Carcinoma|no|Sensitivity/Response")
+        #expect(lines.last == "C III . Uncertain_significance 0 .")
+        let header = try Command.peer("bcftools", ["view", "-h", out]).stdoutText
+        #expect(header.contains("##INFO=<ID=CSL_AMP_TIER,Number=A,Type=String"))
+        #expect(header.contains("tumor type \(tumor), OncoTree oncotree_2025_10_03"))
+    }
+
+    @Test("consequence facts: BRAF missense V600E on the report transcript matches CIViC by gene and protein change and scores OS3 from the hotspot table",
+          .enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func proteinChangeMatching() throws {
+        guard try SharedData.require() else { return }
+        let dir = try Command.temporaryDirectory()
+        let kbPath = dir.appendingPathComponent("kb").path
+        #expect(try Command.consilium(["kb", "build", "-o", kbPath, "--civic", Self.civicFolder, "--quiet"]).status == 0)
+        let kb = try KnowledgeBase(path: kbPath)
+        let input = dir.appendingPathComponent("in.vcf").path
+        // No rs id this time: only the consequence facts can name the variant.
+        try Self.query.replacingOccurrences(of: "rs113488022", with: ".").write(toFile: input, atomically: true, encoding: .utf8)
+        let somatic = try SomaticAnnotator(kb: kb, tumorType: "NSCLC", oncoTree: try OncoTree.load(path: Self.oncotree),
+                                           hotspots: try CancerHotspots.load(path: Self.hotspots), genomeBuild: "GRCh38")
+        var alts: [String] = []
+        somatic.facts = { alt in
+            // What the consequence stage reports for these two records on ENST00000646891 (MANE Select).
+            alts.append("")
+            return SomaticAnnotator.VariantFacts(gene: "BRAF", proteinChange: alts.count == 1 ? "V600E" : "V600G", proteinPosition: 600,
+                                                 altAminoAcid: alts.count == 1 ? "E" : "G", variantClass: .missense)
+        }
+        let pipeline = try AnnotationPipeline(reader: try VCFReader(path: input), reference: nil, kb: kb, annotators: [somatic])
+        let out = dir.appendingPathComponent("out.tsv").path
+        _ = try pipeline.run(into: try TableAnnotationWriter(path: out, json: false, header: pipeline.normalizer.outputHeader, kb: kb,
+                                                             annotators: pipeline.annotators))
+        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let header = rows[0]
+        func value(_ row: Int, _ column: String) throws -> String { rows[row][try #require(header.firstIndex(of: column))] }
+        #expect(try value(1, "CSL_AMP_TIER") == "IA")
+        #expect(try value(1, "CSL_ONCOGENICITY_CRITERIA") == "OS3")
+        #expect(try value(1, "CSL_ONCOGENICITY_POINTS") == "4")
+        // V600G: 3 of 897 samples at the residue → OP3 only; no CIViC variant named V600G here → Tier III.
+        #expect(try value(2, "CSL_AMP_TIER") == "III")
+        #expect(try value(2, "CSL_ONCOGENICITY_CRITERIA") == "OP3")
+    }
+
+    @Test("evidence text is percent-encoded for the reserved characters and keeps the rest")
+    func percentEncoding() {
+        #expect(SomaticAnnotator.percentEncode("a,b;c=d|e&f%g\th\ni") == "a%2Cb%3Bc%3Dd%7Ce%26f%25g%09h%0Ai")
+        #expect(SomaticAnnotator.percentEncode("Lung Non-small Cell Carcinoma") == "Lung Non-small Cell Carcinoma")
+    }
+
+    @Test("a tumor type that is not an OncoTree code is refused before any record is read",
+          .enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func badTumorType() throws {
+        guard try SharedData.require() else { return }
+        let dir = try Command.temporaryDirectory()
+        let kbPath = dir.appendingPathComponent("kb").path
+        #expect(try Command.consilium(["kb", "build", "-o", kbPath, "--civic", Self.civicFolder, "--quiet"]).status == 0)
+        let kb = try KnowledgeBase(path: kbPath)
+        #expect(throws: InputError.self) {
+            try SomaticAnnotator(kb: kb, tumorType: "Melanoma", oncoTree: try OncoTree.load(path: Self.oncotree))
+        }
+    }
+}
