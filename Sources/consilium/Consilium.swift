@@ -26,7 +26,7 @@ struct Consilium: ParsableCommand {
         Documentation: docs/cli.md (every option), docs/architecture.md (how it is built).
         """,
         version: ConsiliumVersion.string,
-        subcommands: [Norm.self, View.self, KB.self, Annotate.self, ACMG.self, CSQ.self]
+        subcommands: [Norm.self, View.self, KB.self, Annotate.self, ACMG.self, CSQ.self, Case.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; Consilium's contract is 2 (usage) and 1 (input).

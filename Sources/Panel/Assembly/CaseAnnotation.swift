@@ -1,4 +1,5 @@
 import Annotation
+import Consequence
 import Foundation
 import HTS
 import Knowledge
@@ -11,24 +12,48 @@ public struct CaseAnnotation: Sendable {
         public var path: String
         public var sample: String?
         public var recordsRead: Int
+        /// Normalizer warnings (REF not matching the reference, …): counted, never printed, since the
+        /// warning text names positions and alleles.
+        public var referenceWarnings: Int
         public var observations: [VariantObservation]
     }
+
+    /// A counter the normalizer's warning handler can capture.
+    final class Counter: @unchecked Sendable { var value = 0 }
 
     public var inputs: [Input]
     public var evaluation: Evaluation
 
-    /// The record annotators available to a case report, in contract order. Consequences come from the gene
-    /// models named in the case (with the reference); classification stages are added here as they land.
-    static func annotators(for c: CaseFile, paths: CasePaths) throws(InputError) -> (stages: [RecordAnnotator], evaluation: Evaluation) {
+    /// The record annotators available to a case report, in contract order: consequences from the gene models
+    /// named in the case (`inputs.geneModels`), else those stored in the knowledge base (`kb build --transcripts`),
+    /// with the case's reference. Classification stages join here as they land.
+    static func annotators(for c: CaseFile, paths: CasePaths, kb: KnowledgeBase) throws(InputError) -> (stages: [RecordAnnotator], evaluation: Evaluation) {
         var stages: [RecordAnnotator] = []
-        var consequences = StageState.notEvaluated("no gene model in the case file (inputs.geneModels) and no CSL_CSQ in the input")
-        if let models = paths.geneModels, !models.isEmpty {
+        var consequences = StageState.notEvaluated("no gene model (inputs.geneModels, or kb build --transcripts) and no CSL_CSQ in the input")
+        let stored = kb.dataSources(kind: "genemodel")
+        let given = paths.geneModels ?? []
+        if !given.isEmpty || !stored.isEmpty {
             if let ref = paths.reference {
+                var transcripts: [Transcript] = []
+                var names: [String] = []
+                if given.isEmpty {
+                    for s in stored {
+                        let bytes = try kb.data(of: s)
+                        transcripts += try GeneModel(bundleBytes: bytes, file: (kb.path as NSString).appendingPathComponent(s.index)).transcripts
+                        names.append("\(s.file)\(s.version.map { " \($0)" } ?? "")")
+                    }
+                } else {
+                    for g in given {
+                        transcripts += try GeneModelReader.read(path: g).transcripts
+                        names.append((g as NSString).lastPathComponent)
+                    }
+                }
                 let fasta = try FastaReference(path: ref)
-                stages.append(try ConsequenceStage(geneModels: models, reference: fasta))
-                consequences = .evaluated("CSL_CSQ from \(models.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))")
+                let source = names.joined(separator: "; ").replacingOccurrences(of: "\"", with: "'")
+                stages.append(ConsequenceAnnotator(model: GeneModel(transcripts: transcripts), reference: fasta, source: source))
+                consequences = .evaluated("CSL_CSQ (ConsequenceAnnotator) from \(source)")
             } else {
-                consequences = .notEvaluated("inputs.geneModels needs inputs.reference (the transcript sequences come from it)")
+                consequences = .notEvaluated("gene models are available but the case gives no inputs.reference (transcript sequences come from it)")
             }
         }
         let germline = StageState.notEvaluated("germline classification (CSL_ACMG) is not available in this build")
@@ -38,22 +63,24 @@ public struct CaseAnnotation: Sendable {
 
     /// Annotates each input VCF of the case against `kb`.
     public static func run(case c: CaseFile, paths: CasePaths, kb: KnowledgeBase) throws(InputError) -> CaseAnnotation {
-        var (stages, evaluation) = try annotators(for: c, paths: paths)
+        let available = try annotators(for: c, paths: paths, kb: kb)
+        let stages = available.stages
+        var evaluation = available.evaluation
         var inputs: [Input] = []
         let reference = try paths.reference.map { p throws(InputError) in try FastaReference(path: p) }
         for (role, path) in [("somatic", paths.somatic), ("germline", paths.germline)] {
             guard let path else { continue }
             let reader = try VCFReader(path: path)
-            let pipeline = try AnnotationPipeline(reader: reader, reference: reference, kb: kb)
-            let header = pipeline.normalizer.outputHeader
             // Fields already in the input (annotated upstream by `consilium annotate`) are read when the header
             // declares them; a stage that runs here overwrites its own.
             var keep: Set<String> = []
-            for key in ReportInfoFields.all where header.text.contains("##INFO=<ID=\(key),") { keep.insert(key) }
-            for stage in stages {
-                for line in stage.headerLines where !header.text.contains(line) { _ = header.append(line: line) }
-            }
-            if stages.contains(where: { $0 is ConsequenceStage }) { keep.insert(ReportInfoFields.consequence) }
+            let inputHeader = reader.header.text
+            for key in ReportInfoFields.all where inputHeader.contains("##INFO=<ID=\(key),") { keep.insert(key) }
+            let pipeline = try AnnotationPipeline(reader: reader, reference: reference, kb: kb, annotators: stages)
+            let header = pipeline.normalizer.outputHeader
+            let warnings = Counter()
+            pipeline.normalizer.warningHandler = { _ in warnings.value += 1 }
+            if stages.contains(where: { $0 is ConsequenceAnnotator }) { keep.insert(ReportInfoFields.consequence) }
             if !evaluation.consequences.isEvaluated && keep.contains(ReportInfoFields.consequence) {
                 evaluation.consequences = .evaluated("CSL_CSQ from the input VCF (annotated upstream)")
             }
@@ -73,10 +100,10 @@ public struct CaseAnnotation: Sendable {
                 }
                 sampleIndex = i
             }
-            let collector = ObservationCollector(header: header, annotators: stages, origin: role, sampleIndex: sampleIndex, kb: kb, keep: keep)
+            let collector = ObservationCollector(header: header, consequences: stages.compactMap { $0 as? ConsequenceAnnotator }.first, origin: role, sampleIndex: sampleIndex, kb: kb, keep: keep)
             _ = try pipeline.run(into: collector)
             inputs.append(Input(role: role, path: path, sample: sampleIndex.map { names[$0] }, recordsRead: reader.recordNumber,
-                                observations: collector.observations))
+                                referenceWarnings: warnings.value, observations: collector.observations))
         }
         return CaseAnnotation(inputs: inputs, evaluation: evaluation)
     }

@@ -10,6 +10,8 @@ public struct CaseReportBuilder {
     public var therapiesPath: String?
     public var trialsPath: String?
     public var transcriptsPath: String?
+    /// Reference FASTA given on the command line; overrides the case file's `inputs.reference`.
+    public var referencePath: String?
     public var parameters = ReportParameters()
 
     public init(caseFilePath: String, knowledgeBase: KnowledgeBase, therapiesPath: String? = nil, trialsPath: String? = nil,
@@ -20,7 +22,8 @@ public struct CaseReportBuilder {
 
     public func build() throws(InputError) -> CaseReport {
         let c = try CaseFileLoader.load(path: caseFilePath)
-        let paths = CasePaths(caseFile: caseFilePath, case: c)
+        var paths = CasePaths(caseFile: caseFilePath, case: c)
+        if let referencePath { paths.reference = referencePath }
         for (role, path) in paths.all where !FileManager.default.fileExists(atPath: path) {
             throw InputError(file: caseFilePath, location: .file, field: role == "case" ? nil : "inputs (\(role))",
                              problem: "the \(role.replacingOccurrences(of: "_", with: " ")) file named in the case file does not exist",

@@ -16,7 +16,7 @@ struct FindingBuilder {
                                somaticEvidence: [], actionable: false)
         f.vaf = o.vaf
         f.depth = o.depth
-        if evaluation.consequences.isEvaluated, let csq = o.info[ReportInfoFields.consequence], let e = chooseEntry(csq) {
+        if evaluation.consequences.isEvaluated, let csq = o.info[ReportInfoFields.consequence], let e = chooseEntry(csq, chosen: o.chosenTranscript) {
             f.gene = e["SYMBOL"]
             f.transcript = e["Feature"]
             f.hgvsc = e["HGVSc"]
@@ -57,9 +57,10 @@ struct FindingBuilder {
         return v.split(separator: ",").map { $0.split(separator: "|", omittingEmptySubsequences: false).map { decode(String($0)) } }
     }
 
-    /// The report transcript's CSQ entry: MANE Select, else the table's report transcript, else the canonical
-    /// transcript, else the first entry with a protein change, else the first.
-    func chooseEntry(_ csq: String) -> [String: String]? {
+    /// The report transcript's CSQ entry: the report-transcripts table's transcript for the gene (a panel's
+    /// explicit choice, e.g. NM_007294.4 where the RefSeq model carries no MANE tag), else the consequence
+    /// stage's choice, else MANE Select, else canonical, else the first entry with a protein change, else the first.
+    func chooseEntry(_ csq: String, chosen: String? = nil) -> [String: String]? {
         let fields = ConsequenceFields.names
         let all: [[String: String]] = Self.entries(csq).map { parts in
             var d: [String: String] = [:]
@@ -67,11 +68,15 @@ struct FindingBuilder {
             return d
         }
         guard !all.isEmpty else { return nil }
+        // Exact accession.version first; then the same accession in another version.
+        for exact in [true, false] {
+            if let e = all.first(where: { e in
+                guard let g = e["SYMBOL"], let want = transcripts.byGene[g], let have = e["Feature"] else { return false }
+                return exact ? have == want : have.split(separator: ".").first == want.split(separator: ".").first
+            }) { return e }
+        }
+        if let chosen, let e = all.first(where: { $0["Feature"] == chosen }) { return e }
         if let e = all.first(where: { $0["MANE_SELECT"] != nil }) { return e }
-        if let e = all.first(where: { e in
-            guard let g = e["SYMBOL"], let want = transcripts.byGene[g], let have = e["Feature"] else { return false }
-            return have == want || have.split(separator: ".").first == want.split(separator: ".").first
-        }) { return e }
         if let e = all.first(where: { $0["CANONICAL"] == "YES" }) { return e }
         return all.first(where: { $0["HGVSp"] != nil }) ?? all[0]
     }

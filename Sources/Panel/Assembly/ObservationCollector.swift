@@ -2,16 +2,17 @@ import CHTSlib
 import Foundation
 import HTS
 import Annotation
+import Consequence
 import Knowledge
 
-/// The end of the annotation pipeline for a case: runs the record annotators given (consequences,
-/// classification) and turns each record into a `VariantObservation`.
+/// The end of the annotation pipeline for a case: turns each annotated record into a `VariantObservation`,
+/// with the consequence annotator's report transcript when that stage ran.
 ///
 /// The record is read through its VCF text form, so every INFO field is read the way a downstream user of
 /// `consilium annotate` output would read it: the report depends only on the documented fields.
 final class ObservationCollector: AnnotationSink {
     let header: VCFHeader
-    let annotators: [RecordAnnotator]
+    let consequences: ConsequenceAnnotator?
     let origin: String
     let sampleIndex: Int?
     let kb: KnowledgeBase
@@ -20,19 +21,19 @@ final class ObservationCollector: AnnotationSink {
     private(set) var observations: [VariantObservation] = []
     private var line = kstring_t()
 
-    init(header: VCFHeader, annotators: [RecordAnnotator], origin: String, sampleIndex: Int?, kb: KnowledgeBase, keep: Set<String>) {
-        self.header = header; self.annotators = annotators; self.origin = origin; self.sampleIndex = sampleIndex
+    init(header: VCFHeader, consequences: ConsequenceAnnotator?, origin: String, sampleIndex: Int?, kb: KnowledgeBase, keep: Set<String>) {
+        self.header = header; self.consequences = consequences; self.origin = origin; self.sampleIndex = sampleIndex
         self.kb = kb; self.keep = keep
     }
 
     deinit { csl_kstring_free(&line) }
 
     func write(_ record: VCFRecord, lookup: AlleleLookup) throws(InputError) {
-        for a in annotators { try a.annotate(record, header: header, lookup: lookup) }
         line.l = 0
         guard vcf_format(header.pointer, record.pointer, &line) == 0, let s = line.s else { return }
         let text = String(cString: s)
         guard var o = Self.parse(line: text, origin: origin, sampleIndex: sampleIndex, keep: keep) else { return }
+        if let c = consequences, let e = c.chosen(alt: 0) { o.chosenTranscript = c.predictor.model.transcripts[e.transcript].id }
         if lookup.altCount > 0 {
             var table = 0
             if let c = kb.clinvar {

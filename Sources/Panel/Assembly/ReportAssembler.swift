@@ -53,7 +53,7 @@ public enum ReportAssembler {
             }
             qcInputs.append(InputSummary(role: inp.role, file: (inp.path as NSString).lastPathComponent, sample: inp.sample,
                                          recordsRead: inp.recordsRead, allelesAfterNormalization: inp.observations.count,
-                                         kept: kept, filtered: dropped))
+                                         kept: kept, filtered: dropped, referenceWarnings: inp.referenceWarnings))
         }
 
         // Consent gating: a declined disclosure removes germline content before anything is derived from it.

@@ -17,6 +17,8 @@ public struct VariantObservation: Sendable, Equatable {
     public var population: PopulationFrequency?
     /// The record's `CSL_*` INFO values by key, raw (as written in the VCF).
     public var info: [String: String]
+    /// The consequence stage's report transcript (MANE Select > canonical > longest CDS), when it ran here.
+    public var chosenTranscript: String?
 
     public init(origin: String, chrom: String, pos: Int, ref: String, alt: String, filter: String, vaf: Double? = nil,
                 depth: Int? = nil, clinvar: ClinVarFacts? = nil, population: PopulationFrequency? = nil, info: [String: String] = [:]) {

@@ -247,6 +247,8 @@ public struct InputSummary: Codable, Sendable, Equatable {
     public var allelesAfterNormalization: Int
     public var kept: Int
     public var filtered: Int
+    /// Records whose REF did not match the reference (or similar normalizer warnings), counted only.
+    public var referenceWarnings: Int
 }
 
 public struct Triage: Codable, Sendable, Equatable {
