@@ -17,7 +17,14 @@ struct CSQ: ParsableCommand {
         CDS_position|Protein_position|Amino_acids|Codons|STRAND|CANONICAL|MANE_SELECT), or one intergenic_variant \
         entry. The gene model may be Ensembl or RefSeq GFF3 or Ensembl/GENCODE GTF, plain or gzipped; contig \
         names may differ in style between the VCF, the FASTA and the model (chr17 / 17). Input should be \
-        normalized (`consilium norm`); phased variants in one codon are not combined yet.
+        normalized (`consilium norm`).
+
+        Haplotype-aware, like bcftools csq: on each haplotype (phased, haploid or homozygous GT; a VCF without \
+        samples is one haplotype), alleles in the same codon, or after a frameshift until the frame is restored, \
+        are translated together. The combined change is written on the first record's entry (COMPOUND lists \
+        the member POS values, e.g. 31177+31178); the other records keep their own consequence with \
+        COMPOUND=@POS of that record. Unphased heterozygous alleles are predicted alone. --no-haplotypes \
+        predicts every allele alone.
 
         Examples:
           consilium csq calls.norm.vcf.gz -f GRCh38.fa.gz -g Homo_sapiens.GRCh38.gff3.gz -o calls.csq.vcf.gz
@@ -38,6 +45,9 @@ struct CSQ: ParsableCommand {
 
     @Flag(name: .customLong("no-hgvs"), help: "Leave HGVSc/HGVSp empty (faster).")
     var noHGVS = false
+
+    @Flag(name: .customLong("no-haplotypes"), help: "Predict each allele alone (VEP's behaviour): do not combine alleles of one haplotype.")
+    var noHaplotypes = false
 
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var inputOptions: InputOptions
@@ -63,12 +73,28 @@ struct CSQ: ParsableCommand {
                                    writeIndex: outputOptions.writeIndex)
         let predictor = ConsequencePredictor(model: model, sequences: TranscriptSequences(reference: fasta, model: model))
         let formatter = CSQFormatter(predictor: predictor, hgvs: !noHGVS)
+        let batch = HaplotypeBatch(predictor: predictor, header: header, combine: !noHaplotypes)
         let record = VCFRecord()
         var progress = Progress(label: "csq", quiet: quiet)
         let total = reader.fileSize
         var handles: [Int32: Int] = [:]
         var value = ""
         var annotated = 0
+        var alleles: [VariantAllele?] = []
+        var effects: [[TranscriptEffect]] = []
+        /// Writes one record with its entries (effects per ALT, nil ALTs skipped).
+        func emit(_ r: VCFRecord, _ alleles: [VariantAllele?], _ effects: [[TranscriptEffect]]) throws {
+            value.removeAll(keepingCapacity: true)
+            for (i, a) in alleles.enumerated() {
+                guard let allele = a else { continue }
+                formatter.append(allele: allele, effects: effects[i], to: &value)
+            }
+            if !value.isEmpty {
+                annotated += 1
+                _ = value.withCString { bcf_update_info(header.pointer, r.pointer, "CSL_CSQ", $0, 1, Int32(BCF_HT_STR)) }
+            }
+            try writer.write(r)
+        }
         while try reader.read(into: record) {
             record.unpackAlleles()
             let rid = record.rid
@@ -77,25 +103,33 @@ struct CSQ: ParsableCommand {
                 handle = model.contigHandle(header.contigName(rid)) ?? -1
                 handles[rid] = handle
             }
-            value.removeAll(keepingCapacity: true)
+            alleles.removeAll(keepingCapacity: true)
+            effects.removeAll(keepingCapacity: true)
             if record.alleleCount > 1 {
                 let ref = UnsafeRawPointer(record.alleleCString(0)).assumingMemoryBound(to: UInt8.self)
                 let refBuf = UnsafeBufferPointer(start: ref, count: strlen(record.alleleCString(0)))
                 for i in 1..<record.alleleCount {
                     let c = record.alleleCString(i)
                     let alt = UnsafeBufferPointer(start: UnsafeRawPointer(c).assumingMemoryBound(to: UInt8.self), count: strlen(c))
-                    guard let allele = VariantAllele(position: Int(record.position1), ref: refBuf, alt: alt) else { continue }
-                    let effects = handle >= 0 ? predictor.effects(contig: handle, allele: allele) : []
-                    formatter.append(allele: allele, effects: effects, to: &value)
+                    let allele = VariantAllele(position: Int(record.position1), ref: refBuf, alt: alt)
+                    alleles.append(allele)
+                    effects.append(allele.flatMap { handle >= 0 ? predictor.effects(contig: handle, allele: $0) : nil } ?? [])
                 }
             }
-            if !value.isEmpty {
-                annotated += 1
-                _ = value.withCString { bcf_update_info(header.pointer, record.pointer, "CSL_CSQ", $0, 1, Int32(BCF_HT_STR)) }
+            // Records that may share a codon or a frame with later ones on a haplotype wait in the batch.
+            let pos = Int(record.position1)
+            if batch.isPending && (rid != batch.rid || pos > batch.holdUntil) {
+                try batch.flush(emit)
             }
-            try writer.write(record)
+            let holdUntil = batch.combine ? batch.holdPosition(effects) : 0
+            if batch.isPending || holdUntil > 0 {
+                batch.add(record, rid: rid, alleles: alleles, effects: effects, holdUntil: holdUntil)
+            } else {
+                try emit(record, alleles, effects)
+            }
             progress.update(records: reader.recordNumber, bytes: reader.bytesConsumed, total: total)
         }
+        try batch.flush(emit)
         try writer.finish()
         progress.finish()
         HeaderContigs.warnUndeclared(reader: reader)

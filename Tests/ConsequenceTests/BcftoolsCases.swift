@@ -20,6 +20,7 @@ struct BCSQEntry {
     var transcript: String
     var biotype: String
     var aminoAcidChange: String
+    var dnaChange: String
 
     init(_ text: String) {
         let f = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
@@ -28,6 +29,12 @@ struct BCSQEntry {
         transcript = f.count > 2 ? f[2] : ""
         biotype = f.count > 3 ? f[3] : ""
         aminoAcidChange = f.count > 5 ? f[5] : ""
+        dnaChange = f.count > 6 ? f[6] : ""
+    }
+
+    /// VCF positions of a combined change (`1T>TTA+175T>C` → [1, 175]); one position for a single change.
+    var compoundMembers: [Int] {
+        dnaChange.split(separator: "+").compactMap { Int($0.prefix { $0.isNumber }) }
     }
 
     /// bcftools writes `*term` for a consequence of a compound (haplotype-combined) change.

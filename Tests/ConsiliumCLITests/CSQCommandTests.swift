@@ -34,11 +34,11 @@ import TestSupport
         #expect(rows.count == 3)
         let r175 = rows[0][1].split(separator: ",").first { $0.contains("|ENST00000269305|") }.map(String.init) ?? ""
         let f = r175.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        #expect(f.count == 20)
+        #expect(f.count == 21)
         #expect(f[0] == "T" && f[1] == "missense_variant" && f[2] == "MODERATE" && f[3] == "TP53")
         #expect(f[8] == "5/11" && f[10] == "ENST00000269305:c.524G>A" && f[11] == "ENST00000269305:p.Arg175His")
         #expect(f[13] == "524" && f[14] == "175" && f[15] == "R/H" && f[16] == "cGc/cAc" && f[17] == "-1")
-        #expect(f[18] == "YES" && f[19] == "ENST00000269305")
+        #expect(f[18] == "YES" && f[19] == "ENST00000269305" && f[20] == "")
         #expect(rows[1][1].contains("intron_variant"))
         #expect(rows[2][1].hasPrefix("A|intergenic_variant|MODIFIER|"))
     }

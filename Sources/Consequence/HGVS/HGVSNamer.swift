@@ -25,6 +25,16 @@ public struct HGVSNamer {
         return Names(transcript: c, protein: proteinName(effect, t))
     }
 
+    /// Names the entry `effect` of `allele`: as `names(of:on:)`, except that a haplotype-combined change
+    /// (`CompoundLink.isLead`) takes its p. from the combined effect (the c. stays the allele's own).
+    public func names(of allele: VariantAllele, effect: TranscriptEffect) -> Names {
+        var n = names(of: allele, on: effect.transcript)
+        if let link = effect.compound, link.isLead {
+            n.protein = proteinName(effect, predictor.model.transcripts[effect.transcript])
+        }
+        return n
+    }
+
     // MARK: 3' rule
 
     /// The allele moved to its most 3' equivalent position on the transcript strand, within its exon/intron.

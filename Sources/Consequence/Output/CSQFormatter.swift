@@ -6,7 +6,7 @@ public struct CSQFormatter {
     /// The header's `Format:` list.
     public static let fields = ["Allele", "Consequence", "IMPACT", "SYMBOL", "Gene", "Feature_type", "Feature", "BIOTYPE",
                                 "EXON", "INTRON", "HGVSc", "HGVSp", "cDNA_position", "CDS_position", "Protein_position",
-                                "Amino_acids", "Codons", "STRAND", "CANONICAL", "MANE_SELECT"]
+                                "Amino_acids", "Codons", "STRAND", "CANONICAL", "MANE_SELECT", "COMPOUND"]
 
     /// The `##INFO` header line for `CSL_CSQ`.
     public static func headerLine(source: String) -> String {
@@ -40,7 +40,7 @@ public struct CSQFormatter {
             if !out.isEmpty { out += "," }
             var names = HGVSNamer.Names(transcript: nil, protein: nil)
             let inTranscript = !e.terms.contains(.upstreamGene) && !e.terms.contains(.downstreamGene)
-            if hgvs && inTranscript { names = namer.names(of: allele, on: e.transcript) }
+            if hgvs && inTranscript { names = namer.names(of: allele, effect: e) }
             var f: [String] = []
             f.reserveCapacity(Self.fields.count)
             f.append(a)
@@ -63,6 +63,7 @@ public struct CSQFormatter {
             f.append(t.strand == .plus ? "1" : "-1")
             f.append(t.isCanonical ? "YES" : "")
             f.append(t.isMANESelect ? t.id : "")
+            f.append(e.compound?.text ?? "")
             out += f.map(Self.escape).joined(separator: "|")
         }
     }

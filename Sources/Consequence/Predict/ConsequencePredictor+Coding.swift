@@ -21,7 +21,8 @@ extension ConsequencePredictor {
         let phase = t.cdsPad
         let aOff = (v.isInsertion ? b : a) - cS + phase
         let bOff = v.isInsertion ? aOff : b - cS + 1 + phase
-        codingChange(&eff, t, v, cdna: cdna, aOff: aOff, bOff: bOff)
+        let alt = t.strand == .plus ? v.alt : TranscriptSequences.reverseComplement(v.alt)
+        codingChange(&eff, t, alt: alt, cdna: cdna, aOff: aOff, bOff: bOff)
     }
 
     /// A deletion/substitution spanning the CDS edge and the UTR within one exon.
@@ -43,8 +44,9 @@ extension ConsequencePredictor {
         eff.proteinEnd = (eff.cdsEnd + t.cdsPad - 1) / 3 + 1
     }
 
-    /// The codon-level effect of replacing padded-CDS bases `[aOff, bOff)` by the allele.
-    func codingChange(_ eff: inout TranscriptEffect, _ t: Transcript, _ v: VariantAllele, cdna: [UInt8], aOff: Int, bOff: Int) {
+    /// The codon-level effect of replacing padded-CDS bases `[aOff, bOff)` by `alt` (transcript orientation);
+    /// `aOff == bOff` is an insertion before `aOff`. One allele, or a haplotype's combined change.
+    func codingChange(_ eff: inout TranscriptEffect, _ t: Transcript, alt: [UInt8], cdna: [UInt8], aOff: Int, bOff: Int) {
         let phase = t.cdsPad
         let cS = t.cdsStartCDNA
         let table = CodonTable.forContig(t.contig)
@@ -52,14 +54,14 @@ extension ConsequencePredictor {
         let cdsEndOff = phase + t.cdsLength
         let N = UInt8(ascii: "N")
         @inline(__always) func base(_ i: Int) -> UInt8 { i < phase ? N : (i < avail ? cdna[cS - 1 + i - phase] : N) }
-        let alt = t.strand == .plus ? v.alt : TranscriptSequences.reverseComplement(v.alt)
         let refLen = bOff - aOff
+        let isInsertion = refLen == 0
         let codonStart = aOff - aOff % 3
         var refEnd = (bOff == aOff && aOff % 3 == 0) ? aOff : ((bOff + 2) / 3) * 3
         if refEnd > avail { refEnd = avail }
 
-        eff.cdsStart = v.isInsertion ? aOff - phase : aOff - phase + 1
-        eff.cdsEnd = v.isInsertion ? aOff - phase + 1 : bOff - phase
+        eff.cdsStart = isInsertion ? aOff - phase : aOff - phase + 1
+        eff.cdsEnd = isInsertion ? aOff - phase + 1 : bOff - phase
         eff.proteinStart = codonStart / 3 + 1
         eff.proteinEnd = max(eff.proteinStart, (max(refEnd, bOff) + 2) / 3)
 
@@ -83,7 +85,7 @@ extension ConsequencePredictor {
         let star = UInt8(ascii: "*")
         let refStop = eff.refPeptide.contains(star)
 
-        if (v.alt.count - v.refLength) % 3 != 0 {
+        if (alt.count - refLen) % 3 != 0 {
             eff.terms.insert(.frameshift)
             // Walk the new frame from the first affected codon to its first stop.
             @inline(__always) func mutated(_ i: Int) -> UInt8 {

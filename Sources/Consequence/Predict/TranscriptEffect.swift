@@ -28,6 +28,9 @@ public struct TranscriptEffect: Sendable {
     public var triggersNMD: Bool?
     /// Distance to the transcript for upstream/downstream variants.
     public var distance = 0
+    /// Set when the allele shares a codon (or an unrestored frame) with other alleles of one haplotype: the
+    /// combined change is reported on the first record (`members` listed), the others point back to it.
+    public var compound: CompoundLink?
 
     public init(transcript: Int) { self.transcript = transcript }
 }

@@ -23,10 +23,13 @@ public struct VariantAllele: Sendable, Equatable {
         let r = Array(ref), a = Array(alt)
         guard !a.isEmpty, !a.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }),
               !(a.count == 1 && a[0] == UInt8(ascii: ".")), r != a else { return nil }
-        // Trailing bases first, then leading ones, as `bcftools norm` trims: a left-aligned indel keeps its place.
+        // Shared trailing bases first, then leading ones, as `bcftools norm` trims: a left-aligned indel keeps its
+        // place. At a contig's first base that would put an indel before base 1, outside every feature, although
+        // the same sequence change also reads as following the padding base: there the padding base is stripped
+        // first (bcftools csq and VEP place it after base 1).
+        var p = position == 1 && r.count != a.count && !r.isEmpty && !a.isEmpty && Self.same(r[0], a[0]) ? 1 : 0
         var s = 0
-        while s < r.count && s < a.count && Self.same(r[r.count - 1 - s], a[a.count - 1 - s]) { s += 1 }
-        var p = 0
+        while s < r.count - p && s < a.count - p && Self.same(r[r.count - 1 - s], a[a.count - 1 - s]) { s += 1 }
         while p < r.count - s && p < a.count - s && Self.same(r[p], a[p]) { p += 1 }
         self.start = position + p
         self.refLength = r.count - p - s
