@@ -21,9 +21,9 @@ import TestSupport
     /// PCSK9 parameters are illustrative (not a published specification): AD, full penetrance so that BS2 can be
     /// read, and Whiffin inputs giving a maximum credible AF of 1/250 / 2 × 0.01 × 0.01 / 1 = 2e-07.
     static let geneTable = """
-        symbol\tinheritance\tpenetrance\tprevalence\tallelic_contribution\tgenetic_contribution\tpp2\tsource
-        PCSK9\tAD\t1\t1/250\t0.01\t0.01\t\ttest parameters, not a specification
-        TP53\tAD\t\t\t\t\tno\ttest row
+        symbol\tinheritance\tlof_mechanism\tpenetrance\tprevalence\tallelic_contribution\tgenetic_contribution\tpp2\tsource
+        PCSK9\tAD\t\t1\t1/250\t0.01\t0.01\t\ttest parameters, not a specification
+        TP53\tAD\tyes\t\t\t\t\tno\ttest row
         """
 
     /// PCSK9's span in MANE v1.4 (NM_174936.4, chr1:55039548-55064852 +), exon structure not modelled.
@@ -47,7 +47,7 @@ import TestSupport
         """
 
     /// Query: a real gnomAD v4 exome site in PCSK9, TP53 c.523C>T (R175C) and c.523C>G (R175G), and the curated
-    /// TP53 c.743G>A (R248Q) of Fixtures/curations.tsv.
+    /// TP53 c.743G>A (R248Q) of Fixtures/curations.tsv, and TP53 c.637C>T (p.Arg213Ter).
     static let query = """
         ##fileformat=VCFv4.2
         ##contig=<ID=chr1>
@@ -57,6 +57,7 @@ import TestSupport
         chr17\t7674220\t.\tC\tT\t.\t.\t.
         chr17\t7675089\t.\tG\tA\t.\t.\t.
         chr17\t7675089\t.\tG\tC\t.\t.\t.
+        chr17\t7674894\t.\tG\tA\t.\t.\t.
 
         """
 
@@ -96,7 +97,7 @@ import TestSupport
         try (tp53 + pcsk9Span).write(toFile: gff, atomically: true, encoding: .utf8)
         let model = try GeneModelReader.read(path: gff)
         let csq = ConsequenceAnnotator(model: model, reference: try FastaReference(path: SharedData.path(reference)), source: "TP53 test model")
-        let germline = try GermlineAnnotator(kb: kb, consequences: csq)
+        let germline = try GermlineAnnotator(kb: kb, consequences: csq, sequence: SequenceCriteriaAdapter())
         let reader = try VCFReader(path: queryPath)
         let lookup = AlleleLookup(kb: kb, header: reader.header)
         for line in csq.headerLines + germline.headerLines { _ = reader.header.append(line: line) }
@@ -122,7 +123,7 @@ import TestSupport
     func realSites() throws {
         guard try SharedData.require() else { return }
         let run = try Self.run()
-        try #require(run.results.count == 4)
+        try #require(run.results.count == 5)
 
         // chr1:55039931 G>A — values as bcftools reads them from the gnomAD v4 exome slice.
         let peer = try Command.run("/usr/bin/bcftools", ["query", "-r", "chr1:55039931", "-f", "%REF\t%ALT\t%AC\t%AN\t%nhomalt\t%AF_grpmax\t%fafmax_faf95_max\n",
@@ -180,6 +181,24 @@ import TestSupport
         #expect(Self.criterion(r175g, .PM5)?.final.status == .met)
         #expect(run.info[3]["CSL_ACMG_CRITERIA"] == "PM2_Supporting&PM5")
         #expect(run.info[3]["CSL_ACMG_POINTS"] == "3")
+    }
+
+    @Test("With the sequence adapter: TP53 c.637C>T (p.Arg213Ter) gets PVS1 from the Abou Tayoun tree", .enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func nullVariant() throws {
+        guard try SharedData.require() else { return }
+        let run = try Self.run()
+        try #require(run.results.count == 5)
+        let r213 = run.results[4]
+        #expect(r213.variant?.cdna == "c.637C>T")
+        #expect(r213.variant?.protein == "p.Arg213Ter")
+        let pvs1 = try #require(Self.criterion(r213, .PVS1))
+        #expect(pvs1.final.applied == AppliedCriterion(.PVS1))
+        // PVS1 (8) + PM2_Supporting (1) = 9 points: Likely Pathogenic under the TP53 VCEP's points rule.
+        #expect(run.info[4]["CSL_ACMG_CRITERIA"] == "PVS1&PM2_Supporting")
+        #expect(run.info[4]["CSL_ACMG"] == "Likely_pathogenic")
+        #expect(run.info[4]["CSL_ACMG_RULE"] == "GN009@2.0.0:PVS1+PM2_Supporting->LP(points 9)")
+        // The missense R175C is not a null variant.
+        #expect(Self.criterion(run.results[2], .PVS1)?.final.status != .met)
     }
 
     @Test func percentEncodingFollowsTheContract() {

@@ -43,11 +43,13 @@ public struct GermlineClassification: Sendable, Hashable, Codable {
     }
 
     /// `clingen-svi-2024@1:PVS1+PM2_Supporting->LP(table5 points 9)` (`CSL_ACMG_RULE`): the profile or
-    /// specification, the counted criteria, the class and what decided (no comma: the field is Number=A).
+    /// specification, the counted criteria, the class and what decided (`(points 7)` when the points decided; no
+    /// comma: the field is Number=A).
     public var ruleField: String {
         let who = final.specification ?? final.profile
         let counted = final.counted.map { $0.code.replacingSpaces() }.joined(separator: "+")
-        return "\(who):\(counted.isEmpty ? "none" : counted)->\(final.acmgClass.abbreviation)(\(final.decidedBy.rawValue) points \(final.points))"
+        let how = final.decidedBy == .points ? "points \(final.points)" : "\(final.decidedBy.rawValue) points \(final.points)"
+        return "\(who):\(counted.isEmpty ? "none" : counted)->\(final.acmgClass.abbreviation)(\(how))"
     }
 }
 
