@@ -5,6 +5,7 @@ import TestSupport
 @testable import Annotation
 @testable import Classification
 import Consequence
+import Knowledge
 
 /// The adapter from consequences to the sequence criteria, on the real BRCA1 and TP53 GRCh38 regions and their
 /// gene models (shared data). Expected positions, bases, exon lengths and the exon-16-skipping stop were checked
@@ -208,6 +209,45 @@ import Consequence
                                    context: SequenceContext(lofMechanism: true), scores: InSilicoScores(spliceAIMaxDelta: 0.15))
         #expect(silent.inputs.silent.location == .synonymous)
         #expect(try Self.result(silent, .BP7).status == .notMet, "0.15 > 0.1")
+    }
+
+    @Test("the germline stage's adapter: MANE Select ids from the summary, scores from INFO, the gene table's LoF flag",
+          .enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func criteriaSourceForTheGermlineStage() throws {
+        guard try SharedData.require() else { return }
+        let mane = try SequenceCriteriaAdapter.maneSelect(summary: SharedData.path("tables/mane/MANE.GRCh38.v1.4.summary.txt"))
+        #expect(mane.count == 38_676, "19,338 MANE Select rows, a RefSeq and an Ensembl id each (awk)")
+        #expect(mane.isSuperset(of: ["NM_007294.4", "ENST00000357654.9", "NM_000546.6", "ENST00000269305.9"]))
+
+        let s = try Self.brca1()
+        let (e, allele) = try s.effect(43106480, "A", "T", on: "NM_007294.4")
+        let dir = try Command.temporaryDirectory()
+        let genes = dir.appendingPathComponent("genes.tsv").path
+        try "symbol\tlof_mechanism\nBRCA1\tyes\n".write(toFile: genes, atomically: true, encoding: .utf8)
+        let vcf = dir.appendingPathComponent("one.vcf").path
+        try """
+        ##fileformat=VCFv4.2
+        ##contig=<ID=chr17>
+        ##INFO=<ID=SpliceAI,Number=.,Type=String,Description="SpliceAI">
+        #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO
+        chr17\t43106480\t.\tA\tT\t.\t.\tSpliceAI=T|BRCA1|0.00|0.00|0.02|0.01|1|2|3|4
+
+        """.write(toFile: vcf, atomically: true, encoding: .utf8)
+        let reader = try VCFReader(path: vcf)
+        let record = VCFRecord()
+        #expect(try reader.read(into: record))
+        let adapter = SequenceCriteriaAdapter(relevantTranscripts: mane)
+        let query = SequenceQuery(record: record, header: reader.header, alt: 0, allele: allele, effect: e,
+                                  predictor: s.predictor, gene: try GeneTable.load(path: genes).gene("BRCA1"))
+        let answer = adapter.evaluate(query)
+        #expect(answer.results.map(\.criterion) == [.PVS1, .PM4, .PP3, .BP3, .BP4, .BP7])
+        #expect(answer.results[0].status == .met && answer.results[0].strength == .veryStrong)
+        #expect(answer.mayAffectSplicing == false, "SpliceAI 0.02 ≤ 0.1 at a nonsense site outside the splice region")
+
+        let none = adapter.evaluate(SequenceQuery(record: record, header: reader.header, alt: 0, allele: nil, effect: nil,
+                                                  predictor: nil, gene: nil))
+        #expect(none.results.count == 6)
+        #expect(none.results.allSatisfy { if case .notEvaluated = $0.status { true } else { false } })
     }
 
     @Test("SpliceAI INFO values: the highest delta of the allele's entries, the report gene's when present")
