@@ -220,7 +220,9 @@ public enum ReportAssembler {
                                      japanStatusUnknown: status["JP"] == "unknown" || status["JP"] == nil,
                                      source: row.source, verified: row.verified, note: row.note, rowID: row.id))
         }
-        return out.sorted { ($0.context, $0.jpLevel, $0.drug, $0.rowID) < ($1.context, $1.jpLevel, $1.drug, $1.rowID) }
+        // On-label first, then by level, drug and row: the order is part of the report's bytes, so it is total.
+        func rank(_ t: TherapyOption) -> Int { t.context == "on_label" ? 0 : 1 }
+        return out.sorted { (rank($0), $0.jpLevel, $0.drug, $0.rowID) < (rank($1), $1.jpLevel, $1.drug, $1.rowID) }
     }
 
     static func matchTrials(_ findings: [VariantFinding], table: TrialTable?, tumor: String?) -> [TrialMatch] {

@@ -113,7 +113,7 @@ enum FHIRBundle {
             tasks.append(["resourceType": "Task", "id": "medication-recommendation-\(i + 1)", "status": "requested", "intent": "proposal",
                           "meta": ["profile": [grig + "medication-recommendation"]],
                           "code": concept(tbd, "medication-recommendation", "Medication Recommendation"),
-                          "for": patientRef, "reasonReference": ["reference": uuid(tname)],
+                          "for": patientRef, "focus": ["reference": uuid(tname)],
                           "description": "\(t.drug) (JP \(t.jpLevel))"])
         }
         for (i, trial) in r.trials.enumerated() {
