@@ -3,6 +3,7 @@ import Testing
 import HTS
 import Knowledge
 import Classification
+import Consequence
 import TestSupport
 @testable import Annotation
 
@@ -212,6 +213,91 @@ struct SomaticAnnotatorTests {
         // V600G: 3 of 897 samples at the residue → OP3 only; no CIViC variant named V600G here → Tier III.
         #expect(try value(2, "CSL_AMP_TIER") == "III")
         #expect(try value(2, "CSL_ONCOGENICITY_CRITERIA") == "OP3")
+    }
+
+    // MARK: real consequences: TP53 somatic ClinVar sites
+
+    static let tp53Model = "reference/grch38-tp53-region/TP53_WRAP53.ensembl.GRCh38.chr17_7660000-7700000.chr.gff3"
+    static let tp53Reference = "reference/GRCh38_chr17_TP53+BRCA1regions_Npadded.fa.gz"
+    static let somaticSites = "somatic/ClinVar_somatic_sites.TP53_BRCA1_PALB2.GRCh38.vcf.gz"
+
+    @Test("TP53 somatic ClinVar sites with the consequence stage: OVS1 exactly on bcftools csq's null consequences (19 of 28), OM2 on its in-frame indels (5), OP3/OS3/OM3 from the hotspot table for its missense changes",
+          .enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func tp53WithConsequences() throws {
+        guard try SharedData.require() else { return }
+        let dir = try Command.temporaryDirectory()
+        let kbPath = dir.appendingPathComponent("kb").path
+        #expect(try Command.consilium(["kb", "build", "-o", kbPath, "--civic", Self.civicFolder, "--quiet"]).status == 0)
+        let kb = try KnowledgeBase(path: kbPath)
+        let region = dir.appendingPathComponent("tp53.vcf").path
+        let cut = try Command.peer("bcftools", ["view", "-r", "chr17:7660000-7700000", "-o", region, SharedData.path(Self.somaticSites)])
+        #expect(cut.status == 0)
+
+        // The peer: bcftools csq on the same records and model, the MANE transcript's consequence per record.
+        let csqPeer = try Command.peer("bcftools", ["csq", "-l", "-f", SharedData.path(Self.tp53Reference), "-g", SharedData.path(Self.tp53Model), region])
+        let tmp = dir.appendingPathComponent("csq.vcf").path
+        try csqPeer.stdout.write(to: URL(fileURLWithPath: tmp))
+        let peerText = try Command.peer("bcftools", ["query", "-f", "%POS:%REF:%ALT\t%BCSQ\n", tmp]).stdoutText
+        var peer: [String: (consequence: String, protein: String)] = [:]
+        for line in peerText.split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            let mane = parts[1].split(separator: ",").first { $0.contains("ENST00000269305") }.map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+            peer[parts[0]] = (mane?[0] ?? "none", (mane?.count ?? 0) > 5 ? mane![5] : "")
+        }
+        #expect(peer.count == 28)
+
+        // Hotspot counts read straight from the table, for the expected missense criteria.
+        let table = try String(contentsOfFile: Self.hotspots, encoding: .utf8)
+        func hotspotCode(residue: String, alt: String) -> String? {
+            guard let row = table.split(separator: "\n").first(where: { $0.hasPrefix("TP53\t\(residue)\t") }) else { return nil }
+            let cells = row.split(separator: "\t", omittingEmptySubsequences: false)
+            let samples = Int(cells[12]) ?? 0
+            let counts = Dictionary(uniqueKeysWithValues: cells[7].split(separator: "|").map { ($0.split(separator: ":")[0], Int($0.split(separator: ":")[1]) ?? 0) })
+            let k = counts[Substring(alt)] ?? 0
+            return k >= 10 ? (samples >= 50 ? "OS3" : "OM3") : "OP3"
+        }
+
+        let model = try GeneModelReader.read(path: SharedData.path(Self.tp53Model))
+        let csq = ConsequenceAnnotator(model: model, reference: try FastaReference(path: SharedData.path(Self.tp53Reference)), source: "TP53")
+        let somatic = try SomaticAnnotator(kb: kb, tumorType: "BRCA", oncoTree: try OncoTree.load(path: Self.oncotree),
+                                           hotspots: try CancerHotspots.load(path: Self.hotspots), genomeBuild: "GRCh38",
+                                           geneRoles: ["TP53": .tumorSuppressor],   // a bona fide tumor suppressor (Horak 2022)
+                                           consequences: csq)
+        let reader = try VCFReader(path: region)
+        let lookup = AlleleLookup(kb: kb, header: reader.header)
+        for line in csq.headerLines + somatic.headerLines { _ = reader.header.append(line: line) }
+        let record = VCFRecord()
+        var counts: [String: Int] = [:]
+        while try reader.read(into: record) {
+            lookup.lookUp(record)
+            try csq.annotate(record, header: reader.header, lookup: lookup)
+            try somatic.annotate(record, header: reader.header, lookup: lookup)
+            let key = "\(record.position1):\(record.allele(0)):\(record.allele(1))"
+            let expected = try #require(peer[key], "\(key)")
+            let r = try #require(somatic.results.first ?? nil)
+            let met = r.oncogenicity.criteria.filter { $0.status == .met }.map(\.code)
+            let terms = expected.consequence.split(separator: "&")
+            if terms.contains(where: { ["frameshift", "stop_gained", "splice_acceptor", "splice_donor", "start_lost"].contains($0) }) {
+                #expect(met == ["OVS1"], "\(key) \(expected.consequence)")
+                #expect(r.oncogenicity.oncogenicityClass == .likelyOncogenic && r.oncogenicity.points == 8)
+                counts["null", default: 0] += 1
+            } else if terms.contains("inframe_deletion") || terms.contains("inframe_insertion") {
+                #expect(met == ["OM2"], "\(key) \(expected.consequence)")
+                counts["inframe", default: 0] += 1
+            } else if terms == ["missense"] {
+                // "334G>334V": residue G334, alternate V.
+                let sides = expected.protein.split(separator: ">")
+                let residue = String(sides[0].drop { $0.isNumber }) + String(sides[0].prefix { $0.isNumber })
+                let alt = String(sides[1].drop { $0.isNumber })
+                #expect(met == (hotspotCode(residue: residue, alt: alt).map { [$0] } ?? []), "\(key) \(expected.protein)")
+                counts["missense", default: 0] += 1
+            } else {
+                #expect(met.isEmpty, "\(key) \(expected.consequence)")
+                counts["other", default: 0] += 1
+            }
+            #expect(r.amp.category.code == "III")   // no CIViC evidence for these TP53 alleles in the shared records
+        }
+        #expect(counts == ["null": 19, "inframe": 5, "missense": 3, "other": 1])
     }
 
     @Test("evidence text is percent-encoded for the reserved characters and keeps the rest")

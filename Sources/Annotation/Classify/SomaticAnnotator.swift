@@ -73,6 +73,18 @@ public final class SomaticAnnotator: RecordAnnotator {
         civicRelease = kb.manifest.sources.first { $0.kind == "civic" }.map { "CIViC \($0.version ?? $0.file)" } ?? "no CIViC"
     }
 
+    /// Takes the consequence facts from the consequence stage's report transcript (`ConsequenceAnnotator`, which
+    /// must run before this annotator).
+    public convenience init(kb: KnowledgeBase, tumorType: String, oncoTree: OncoTree, hotspots: CancerHotspots? = nil,
+                            labelMap: OncogenicityLabelMap = .horak2022, genomeBuild: String? = nil,
+                            geneRoles: [String: OncogenicityInput.GeneRole] = [:], consequences: GermlineConsequences) throws(InputError) {
+        try self.init(kb: kb, tumorType: tumorType, oncoTree: oncoTree, hotspots: hotspots, labelMap: labelMap,
+                      genomeBuild: genomeBuild, geneRoles: geneRoles) { [weak consequences] alt in
+            guard let consequences, let effect = consequences.chosen(alt: alt) else { return nil }
+            return SomaticAnnotator.facts(effect: effect, model: consequences.predictor.model)
+        }
+    }
+
     public static let columnNames = ["CSL_AMP_TIER", "CSL_ONCOGENICITY", "CSL_ONCOGENICITY_POINTS", "CSL_ONCOGENICITY_CRITERIA",
                                      "CSL_JP_LEVEL", "CSL_SOMATIC_EVIDENCE"]
 
@@ -207,7 +219,7 @@ public final class SomaticAnnotator: RecordAnnotator {
                 if facts.variantClass == .missense, let pos = facts.proteinPosition, let aa = facts.altAminoAcid {
                     input.hotspot = hotspots.lookup(gene: facts.gene, position: pos, alt: aa)
                 } else {
-                    input.hotspot = .notHotspot(source: "cancerhotspots \(hotspots.release) (single-residue missense hotspots only)")
+                    input.hotspot = .notApplicable(reason: "hotspot counts are per amino-acid change: not applied to a \(facts.variantClass.rawValue) variant")
                 }
             }
         }

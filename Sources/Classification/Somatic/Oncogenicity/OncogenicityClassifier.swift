@@ -139,6 +139,8 @@ public struct OncogenicityClassifier: Sendable {
         switch h {
         case .notLooked:
             return result(c, .notEvaluated(reason: "no cancer-hotspot table"), fact: nil)
+        case .notApplicable(let reason):
+            return result(c, .notEvaluated(reason: reason), fact: nil)
         case .notHotspot(let source):
             return result(c, .notMet, fact: "not a hotspot residue", source: source)
         case .hotspot(let residue, let n, let k, let source):

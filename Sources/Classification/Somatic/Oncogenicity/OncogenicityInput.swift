@@ -22,6 +22,8 @@ public struct OncogenicityInput: Sendable, Codable, Hashable {
     public enum Hotspot: Sendable, Codable, Hashable {
         /// No hotspot table was given.
         case notLooked
+        /// The table cannot answer for this variant (e.g. not a missense change: the table counts amino acids).
+        case notApplicable(reason: String)
         /// The residue is not a hotspot in the table.
         case notHotspot(source: String)
         /// Samples with a mutation at the residue, samples with this amino-acid change.
