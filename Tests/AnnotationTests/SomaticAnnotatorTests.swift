@@ -41,6 +41,20 @@ struct SomaticAnnotatorTests {
         return try classifier.classify(tumorType: tumor, evidence: evidence, oncogenicity: OncogenicityInput())
     }
 
+    @Test("CIViC variant 12 is found by ClinVar id, by rs id only with its own alleles, and by GRCh37 position only on GRCh37",
+          .enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func matcherKeys() throws {
+        guard try SharedData.require() else { return }
+        let m = CIViCVariantMatcher(knowledge: try CIViCKnowledge.load(directory: Self.civicFolder))
+        #expect(m.variants(clinvarID: "13961") == [12])
+        #expect(m.variants(dbSNP: "rs113488022", ref: "A", alt: "T") == [12])
+        #expect(m.variants(dbSNP: "rs113488022", ref: "A", alt: "C").isEmpty)
+        #expect(m.variants(build: "GRCh37", chrom: "chr7", pos: 140453136, ref: "A", alt: "T") == [12])
+        #expect(m.variants(build: "GRCh38", chrom: "chr7", pos: 140753336, ref: "A", alt: "T").isEmpty)
+        #expect(m.variants(gene: "BRAF", proteinChange: "v600e") == [12])
+        #expect(m.evidence(variant: 12).map(\.id) == [3017] && m.assertions(variant: 12).map(\.id) == [7])
+    }
+
     // MARK: API records (AID7 melanoma, EID3017 NSCLC)
 
     @Test("Tier I level A in melanoma (MEL, and SKCM under it) from AID7; in NSCLC (and LUAD) from EID3017",

@@ -38,8 +38,9 @@ struct AMPLevelTests {
         }
     }
 
-    @Test("not tiered: does-not-support, rejected, predisposing/oncogenic types, adverse response")
+    @Test("not tiered: does-not-support, rejected or only submitted, predisposing/oncogenic types, adverse response")
     func notTiered() {
+        #expect(AMPLevelDerivation.level(for: Self.item("A", status: "submitted"), onLabel: true).level == nil)
         #expect(AMPLevelDerivation.level(for: Self.item("A", supports: false), onLabel: true).level == nil)
         #expect(AMPLevelDerivation.level(for: Self.item("A", status: "rejected"), onLabel: true).level == nil)
         #expect(AMPLevelDerivation.level(for: Self.item("A", .other), onLabel: true).level == nil)

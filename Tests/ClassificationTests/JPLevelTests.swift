@@ -40,8 +40,11 @@ struct JPLevelTests {
         }
     }
 
-    @Test("prognostic or diagnostic evidence and adverse responses get no JP drug level")
+    @Test("prognostic or diagnostic evidence, adverse responses and submitted items get no JP drug level")
     func notLevelled() {
+        var submitted = Self.item("A")
+        submitted.status = "submitted"
+        #expect(JPLevelDerivation.level(for: submitted, onLabel: true) == nil)
         #expect(JPLevelDerivation.level(for: Self.item("A", category: .prognostic), onLabel: true) == nil)
         #expect(JPLevelDerivation.level(for: Self.item("A", significance: "Adverse Response"), onLabel: true) == nil)
     }

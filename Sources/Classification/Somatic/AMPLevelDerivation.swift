@@ -12,12 +12,13 @@
 /// | diagnostic or prognostic, any level | same level | not tiered (an association in another disease says nothing here) |
 ///
 /// A CIViC assertion already carries an AMP level for its own disease: used as is on-label, A/B → C off-label.
-/// Not tiered at all: rejected items, items that do not support their significance (CIViC `Does Not Support`;
+/// Not tiered at all: rejected items, submitted items not yet accepted by CIViC's editors, items that do not support their significance (CIViC `Does Not Support`;
 /// listed, not counted), predisposing/oncogenic/functional types, and therapeutic items whose significance is
 /// neither sensitivity nor resistance (adverse response).
 public enum AMPLevelDerivation {
     public static func level(for evidence: ActionabilityEvidence, onLabel: Bool) -> (level: AMPLevel?, reason: String) {
         if evidence.status == "rejected" { return (nil, "rejected by the source: not tiered") }
+        if evidence.status == "submitted" { return (nil, "submitted, not yet accepted by the source's editors: listed, not tiered") }
         if !evidence.supports { return (nil, "does not support its significance: listed, not tiered") }
         switch evidence.category {
         case .other: return (nil, "\(evidence.sourceType) evidence has no AMP/ASCO/CAP therapeutic, diagnostic or prognostic level")

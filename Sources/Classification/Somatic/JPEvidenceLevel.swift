@@ -48,10 +48,12 @@ public enum JPEvidenceLevel: String, Sendable, Codable, Hashable, CaseIterable, 
 /// Level A in the guidance covers approval in Japan *or* by the FDA; the knowledge base holds no PMDA approvals
 /// yet, so an A says which: `approvedInJapan` when a source states it, else "FDA/guideline (Japan not known)".
 /// F is not derived here: it is given to an oncogenic variant with no levelled drug evidence (see
-/// `SomaticClassifier`).
+/// `SomaticClassifier`). Rejected and submitted (not yet accepted) items get no level, as for AMP.
 public enum JPLevelDerivation {
     public static func level(for evidence: ActionabilityEvidence, onLabel: Bool) -> (level: JPEvidenceLevel, reason: String)? {
-        guard evidence.category == .therapeutic, evidence.supports, evidence.status != "rejected" else { return nil }
+        guard evidence.category == .therapeutic, evidence.supports, evidence.status != "rejected", evidence.status != "submitted" else {
+            return nil
+        }
         switch evidence.effect {
         case .resistance:
             return (.R, "resistance evidence (\(evidence.significance ?? "resistance"))")
