@@ -20,8 +20,9 @@ public final class ConsequenceAnnotator: RecordAnnotator {
     public private(set) var alleles: [VariantAllele?] = []
     /// Per ALT: index into `effects[alt]` of the report transcript.
     private var chosenIndex: [Int?] = []
-    /// Per ALT: its CSL_CSQ entries, one per transcript (or one intergenic entry).
-    private var entries: [[String]] = []
+    /// Per ALT: the UTF-8 offsets of its entries in `value` (one per transcript, or one intergenic entry;
+    /// empty for an ALT without entries). Split into entries only when a table asks.
+    private var spans: [Range<Int>] = []
     private var handleOfRid: [Int] = []
     private var handleHeader: UnsafeMutablePointer<bcf_hdr_t>?
     private var value = ""
@@ -53,7 +54,7 @@ public final class ConsequenceAnnotator: RecordAnnotator {
         effects.removeAll(keepingCapacity: true)
         alleles.removeAll(keepingCapacity: true)
         chosenIndex.removeAll(keepingCapacity: true)
-        entries.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
         value.removeAll(keepingCapacity: true)
         guard alts > 0 else {
             bcf_update_info(header.pointer, record.pointer, "CSL_CSQ", nil, 0, Int32(BCF_HT_STR))
@@ -66,31 +67,17 @@ public final class ConsequenceAnnotator: RecordAnnotator {
             let c = record.alleleCString(a)
             let alt = UnsafeBufferPointer(start: UnsafeRawPointer(c).assumingMemoryBound(to: UInt8.self), count: strlen(c))
             guard let allele = VariantAllele(position: Int(record.position1), ref: ref, alt: alt) else {
-                alleles.append(nil); effects.append([]); chosenIndex.append(nil); entries.append([])
+                alleles.append(nil); effects.append([]); chosenIndex.append(nil); spans.append(0..<0)
                 continue
             }
             let e = handle >= 0 ? predictor.effects(contig: handle, allele: allele) : []
-            var list: [String] = []
-            if e.isEmpty {
-                var s = ""
-                formatter.append(allele: allele, effects: [], to: &s)
-                list.append(s)
-            } else {
-                list.reserveCapacity(e.count)
-                for one in e {
-                    var s = ""
-                    formatter.append(allele: allele, effects: [one], to: &s)
-                    list.append(s)
-                }
-            }
+            // One formatter call per allele, as `consilium csq` makes it.
+            let before = value.utf8.count
+            formatter.append(allele: allele, effects: e, to: &value)
+            spans.append((before == 0 ? 0 : before + 1)..<value.utf8.count)
             alleles.append(allele)
             effects.append(e)
             chosenIndex.append(choice.choose(e, in: predictor.model))
-            entries.append(list)
-            for s in list {
-                if !value.isEmpty { value += "," }
-                value += s
-            }
         }
         if value.isEmpty {
             bcf_update_info(header.pointer, record.pointer, "CSL_CSQ", nil, 0, Int32(BCF_HT_STR))
@@ -100,14 +87,20 @@ public final class ConsequenceAnnotator: RecordAnnotator {
     }
 
     public func columnValues(alt: Int) -> [String?] {
-        guard alt >= 0, alt < entries.count, !entries[alt].isEmpty else {
+        guard alt >= 0, alt < spans.count, !spans[alt].isEmpty else {
             return Array(repeating: nil, count: Self.columnNames.count)
         }
-        let entry = entries[alt][chosenIndex[alt] ?? 0]
-        var out: [String?] = entry.split(separator: "|", omittingEmptySubsequences: false).map { $0.isEmpty ? nil : String($0) }
+        let utf8 = value.utf8
+        let all = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: spans[alt].lowerBound)..<utf8.index(utf8.startIndex, offsetBy: spans[alt].upperBound)])
+        // Entries hold no bare comma (the formatter percent-encodes it), so splitting gives each one back, in
+        // the order of `effects[alt]`.
+        let entries = all.split(separator: ",", omittingEmptySubsequences: false)
+        let i = chosenIndex[alt] ?? 0
+        guard i < entries.count else { return Array(repeating: nil, count: Self.columnNames.count) }
+        var out: [String?] = entries[i].split(separator: "|", omittingEmptySubsequences: false).map { $0.isEmpty ? nil : String($0) }
         let width = CSQFormatter.fields.count
         if out.count < width { out += Array(repeating: nil, count: width - out.count) }
-        out.append(entries[alt].joined(separator: ","))
+        out.append(String(all))
         return out
     }
 
