@@ -194,7 +194,7 @@ struct SomaticAnnotatorTests {
         #expect(header.contains("tumor type \(tumor), OncoTree oncotree_2025_10_03"))
     }
 
-    @Test("consequence facts: BRAF missense V600E on the report transcript matches CIViC by gene and protein change and scores OS3 from the hotspot table",
+    @Test("consequence facts: BRAF missense V600E on the report transcript matches CIViC by gene and protein change, scores OS3 from the hotspot table and OP1 from INFO REVEL",
           .enabled(if: SharedData.shouldRun, SharedData.skipNote))
     func proteinChangeMatching() throws {
         guard try SharedData.require() else { return }
@@ -204,9 +204,13 @@ struct SomaticAnnotatorTests {
         let kb = try KnowledgeBase(path: kbPath)
         let input = dir.appendingPathComponent("in.vcf").path
         // No rs id this time: only the consequence facts can name the variant.
-        try Self.query.replacingOccurrences(of: "rs113488022", with: ".").write(toFile: input, atomically: true, encoding: .utf8)
         let somatic = try SomaticAnnotator(kb: kb, tumorType: "NSCLC", oncoTree: try OncoTree.load(path: Self.oncotree),
                                            hotspots: try CancerHotspots.load(path: Self.hotspots), genomeBuild: "GRCh38")
+        // REVEL as an INFO field (a value written here to drive OP1: it lies in Pejaver's PP3 band).
+        try Self.query.replacingOccurrences(of: "rs113488022", with: ".")
+            .replacingOccurrences(of: "##contig", with: "##INFO=<ID=REVEL,Number=A,Type=Float,Description=\"REVEL\">\n##contig")
+            .replacingOccurrences(of: "A\tT\t.\tPASS\t.", with: "A\tT\t.\tPASS\tREVEL=0.931")
+            .write(toFile: input, atomically: true, encoding: .utf8)
         var alts: [String] = []
         somatic.facts = { alt in
             // What the consequence stage reports for these two records on ENST00000646891 (MANE Select).
@@ -222,9 +226,11 @@ struct SomaticAnnotatorTests {
         let header = rows[0]
         func value(_ row: Int, _ column: String) throws -> String { rows[row][try #require(header.firstIndex(of: column))] }
         #expect(try value(1, "CSL_AMP_TIER") == "IA")
-        #expect(try value(1, "CSL_ONCOGENICITY_CRITERIA") == "OS3")
-        #expect(try value(1, "CSL_ONCOGENICITY_POINTS") == "4")
-        // V600G: 3 of 897 samples at the residue → OP3 only; no CIViC variant named V600G here → Tier III.
+        #expect(try value(1, "CSL_ONCOGENICITY_CRITERIA") == "OS3&OP1")
+        #expect(try value(1, "CSL_ONCOGENICITY_POINTS") == "5")
+        #expect(try value(2, "CSL_ONCOGENICITY_POINTS") == "1")
+        // V600G: 3 of 897 samples at the residue → OP3 only (no REVEL value: OP1 not evaluated); no CIViC
+        // variant named V600G here → Tier III.
         #expect(try value(2, "CSL_AMP_TIER") == "III")
         #expect(try value(2, "CSL_ONCOGENICITY_CRITERIA") == "OP3")
     }

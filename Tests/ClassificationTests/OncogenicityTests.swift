@@ -127,3 +127,20 @@ struct OncogenicityTests {
         #expect(r.criteria.first { $0.code == "OS1" }?.origin == .curator(name: "Dr. A", date: "2026-11-25", justification: "ClinGen SOP example"))
     }
 }
+
+/// OP1/SBP1 from one calibrated predictor: Pejaver 2022 REVEL bands (PP3 from 0.644 inclusive, BP4 up to 0.290
+/// inclusive); between them neither criterion.
+@Suite("Oncogenicity computational line (OP1/SBP1)")
+struct OncogenicityComputationalTests {
+    @Test("REVEL at the band edges", arguments: [
+        (0.644, OncogenicityInput.Computational.oncogenic, "OP1"), (0.6439, .mixed, "."), (0.932, .oncogenic, "OP1"),
+        (0.290, .benign, "SBP1"), (0.2901, .mixed, "."), (0.003, .benign, "SBP1"),
+    ])
+    func revel(score: Double, expected: OncogenicityInput.Computational, codes: String) {
+        let line = OncogenicityInput.Computational.from(predictor: .revel, score: score)
+        #expect(line.value == expected)
+        let r = OncogenicityClassifier().classify(OncogenicityInput(computational: line.value, computationalFact: line.fact))
+        #expect(r.metCodes == codes)
+        #expect(r.criteria.first { $0.code == "OP1" }?.fact == line.fact)
+    }
+}

@@ -45,6 +45,11 @@ public final class SomaticAnnotator: RecordAnnotator {
     public var geneRoles: [String: OncogenicityInput.GeneRole]
     /// The consequence facts for ALT `alt` (0-based) of the record being annotated; set by the wiring.
     public var facts: (Int) -> VariantFacts?
+    /// The missense predictor read from INFO for OP1/SBP1 (Pejaver 2022 bands), and the INFO field names.
+    public var predictor: MissensePredictor = .revel
+    public var scoreNames = InSilicoFieldNames()
+    private var scoreReader: InSilicoScoreReader?
+    private var scoreHeader: VCFHeader?
     /// Per ALT of the record last annotated.
     public private(set) var results: [SomaticClassification?] = []
     private let kb: KnowledgeBase
@@ -122,7 +127,13 @@ public final class SomaticAnnotator: RecordAnnotator {
             let variantIDs = civicVariants(alt: a, ref: ref, altAllele: alt, chrom: chrom, pos: Int(record.position1),
                                            dbSNP: ids, facts: f, lookup: lookup)
             let evidence = variantIDs.flatMap(actionability(variant:))
-            let input = oncogenicityInput(alt: a, facts: f, variantIDs: variantIDs, lookup: lookup)
+            var input = oncogenicityInput(alt: a, facts: f, variantIDs: variantIDs, lookup: lookup)
+            if let f, f.variantClass == .missense,
+               let score = scores(header).scores(record, alt: a, altAllele: alt, gene: f.gene).missense(predictor) {
+                let line = OncogenicityInput.Computational.from(predictor: predictor, score: score)
+                input.computational = line.value
+                input.computationalFact = line.fact
+            }
             do {
                 let result = try classifier.classify(tumorType: tumorType, evidence: evidence, oncogenicity: input)
                 results.append(result)
@@ -168,6 +179,14 @@ public final class SomaticAnnotator: RecordAnnotator {
             add(matcher.variants(build: "GRCh37", chrom: chrom, pos: pos, ref: ref, alt: altAllele))
         }
         return found
+    }
+
+    private func scores(_ header: VCFHeader) -> InSilicoScoreReader {
+        if let scoreReader, scoreHeader === header { return scoreReader }
+        let r = InSilicoScoreReader(names: scoreNames, header: header)
+        scoreReader = r
+        scoreHeader = header
+        return r
     }
 
     /// The record's dbSNP ids (`rs…` entries of the ID column).
