@@ -235,6 +235,62 @@ struct SomaticAnnotatorTests {
         #expect(try value(2, "CSL_ONCOGENICITY_CRITERIA") == "OP3")
     }
 
+    // MARK: population frequencies (gnomAD v4.0 slices)
+
+    static let exomes = "gnomad/annonars_freqs_grch38_v4.0_gnomad-exomes.1.vcf.bgz"
+    static let genomes = "gnomad/annonars_freqs_grch38_v4.0_gnomad-genomes.1.vcf.bgz"
+
+    @Test("OP4 and SBS1 from the KB's gnomAD tables: chr1:55039931 G>A is present (grpmax AF as bcftools reads it, below 1 %), G>C has AC 0 and G>T no row: both absent → OP4",
+          .enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func populationFromKB() throws {
+        guard try SharedData.require() else { return }
+        let dir = try Command.temporaryDirectory()
+        let kbPath = dir.appendingPathComponent("kb").path
+        let build = try Command.consilium(["kb", "build", "-o", kbPath, "--civic", Self.civicFolder, "--quiet",
+                                           "--frequencies", "gnomad_exomes=" + SharedData.path(Self.exomes),
+                                           "--frequencies", "gnomad_genomes=" + SharedData.path(Self.genomes)])
+        #expect(build.status == 0, "\(build.stderr)")
+        let kb = try KnowledgeBase(path: kbPath)
+        let peer = try Command.peer("bcftools", ["query", "-r", "chr1:55039931", "-f", "%REF>%ALT %AC %AF_grpmax\n", SharedData.path(Self.exomes)]).stdoutText
+        let grpmax = try #require(peer.split(separator: "\n").first { $0.hasPrefix("G>A ") }?.split(separator: " ").last.map(String.init))
+        #expect(peer.contains("G>C 0 "))   // the G>C row exists with no carrier
+        let input = dir.appendingPathComponent("in.vcf").path
+        try """
+        ##fileformat=VCFv4.2
+        ##contig=<ID=chr1,length=248956422>
+        #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO
+        chr1\t55039931\t.\tG\tA\t.\tPASS\t.
+        chr1\t55039931\t.\tG\tC\t.\tPASS\t.
+        chr1\t55039931\t.\tG\tT\t.\tPASS\t.
+
+        """.write(toFile: input, atomically: true, encoding: .utf8)
+        let somatic = try SomaticAnnotator(kb: kb, tumorType: "COADREAD", oncoTree: try OncoTree.load(path: Self.oncotree), genomeBuild: "GRCh38")
+        let reader = try VCFReader(path: input)
+        let lookup = AlleleLookup(kb: kb, header: reader.header)
+        for line in somatic.headerLines { _ = reader.header.append(line: line) }
+        let record = VCFRecord()
+        var results: [SomaticClassification] = []
+        while try reader.read(into: record) {
+            lookup.lookUp(record)
+            try somatic.annotate(record, header: reader.header, lookup: lookup)
+            results.append(try #require(somatic.results.first ?? nil))
+        }
+        try #require(results.count == 3)
+        func criterion(_ r: SomaticClassification, _ code: String) -> OncogenicityCriterionResult? {
+            r.oncogenicity.criteria.first { $0.code == code }
+        }
+        #expect(results.map(\.oncogenicity.metCodes) == [".", "OP4", "OP4"])
+        #expect(results.map(\.oncogenicity.points) == [0, 1, 1])
+        #expect(criterion(results[0], "SBS1")?.status == .notMet)
+        #expect(criterion(results[0], "SBS1")?.fact == "max population AF \(grpmax) ≤ 0.01")
+        #expect(criterion(results[0], "OP4")?.fact == "present in gnomad_exomes v4.0, gnomad_genomes v4.0")
+        #expect(criterion(results[1], "OP4")?.fact == "absent from gnomad_exomes v4.0, gnomad_genomes v4.0")
+        #expect(results.map(\.amp.category.code) == ["III", "III", "III"])
+        // The value PANEL stores: a JSON round trip keeps everything.
+        let data = try JSONEncoder().encode(results[0])
+        #expect(try JSONDecoder().decode(SomaticClassification.self, from: data) == results[0])
+    }
+
     // MARK: real consequences: TP53 somatic ClinVar sites
 
     static let tp53Model = "reference/grch38-tp53-region/TP53_WRAP53.ensembl.GRCh38.chr17_7660000-7700000.chr.gff3"

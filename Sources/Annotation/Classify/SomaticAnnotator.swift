@@ -242,10 +242,11 @@ public final class SomaticAnnotator: RecordAnnotator {
                 }
             }
         }
-        // Population: the highest continental-group AF (AF_GRPMAX) or else the overall AF over every frequency source.
+        // Population: the highest continental-group AF (AF_GRPMAX) or else the overall AF over every frequency
+        // source; the fact names the sources holding the allele (all of them when it is absent).
         if !kb.frequencies.isEmpty {
             let offset = lookup.hasClinVar ? 1 : 0
-            var present = false
+            var holding: [String] = []
             var maxAF: Double = 0
             for (i, t) in kb.frequencies.enumerated() {
                 let row = lookup.row(alt: alt, table: i + offset)
@@ -253,11 +254,11 @@ public final class SomaticAnnotator: RecordAnnotator {
                 let af = t.afGrpmax.flatMap { t.index.float($0, row: row) } ?? t.af.flatMap { t.index.float($0, row: row) }
                 let ac = t.ac.flatMap { t.index.int($0, row: row) }
                 if let af { maxAF = max(maxAF, Double(af)) }
-                if (ac ?? 1) > 0 && (af ?? 1) > 0 { present = true }
+                if (ac ?? 1) > 0 && (af ?? 1) > 0 { holding.append(Self.sourceName(t)) }
             }
-            input.presentInControls = present
+            input.presentInControls = !holding.isEmpty
             input.populationMaxAF = maxAF
-            input.populationSource = kb.frequencies.map { $0.label + ($0.source.version.map { " \($0)" } ?? "") }.joined(separator: ", ")
+            input.populationSource = (holding.isEmpty ? kb.frequencies.map(Self.sourceName) : holding).joined(separator: ", ")
         }
         // OS1 from CIViC oncogenicity assertions (CIViC applies the same SOP) for the same change.
         if let matcher {
@@ -270,6 +271,8 @@ public final class SomaticAnnotator: RecordAnnotator {
         }
         return input
     }
+
+    static func sourceName(_ t: FrequencyTable) -> String { t.label + (t.source.version.map { " \($0)" } ?? "") }
 
     /// Facts for one effect on its transcript: gene, protein change, SOP variant class.
     public static func facts(effect: TranscriptEffect, model: GeneModel) -> VariantFacts? {
