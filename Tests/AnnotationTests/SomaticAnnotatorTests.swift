@@ -376,6 +376,25 @@ struct SomaticAnnotatorTests {
         #expect(counts == ["null": 19, "inframe": 5, "missense": 3, "other": 1])
     }
 
+    @Test("table loading for the command line: a missing or wrong table is an input error naming the file")
+    func tableErrors() throws {
+        let dir = try Command.temporaryDirectory()
+        let bad = dir.appendingPathComponent("tree.tsv").path
+        try "code\tname\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        do {
+            _ = try SomaticAnnotator.loadTables(oncoTree: bad, hotspots: nil)
+            Issue.record("a table without parent/level columns must be refused")
+        } catch {
+            #expect(error.file == bad && error.field == "parent")
+        }
+        do {
+            _ = try SomaticAnnotator.loadTables(oncoTree: dir.appendingPathComponent("none.tsv").path, hotspots: nil)
+            Issue.record("a missing file must be refused")
+        } catch {
+            #expect(error.problem.contains("cannot be read"))
+        }
+    }
+
     @Test("evidence text is percent-encoded for the reserved characters and keeps the rest")
     func percentEncoding() {
         #expect(SomaticAnnotator.percentEncode("a,b;c=d|e&f%g\th\ni") == "a%2Cb%3Bc%3Dd%7Ce%26f%25g%09h%0Ai")

@@ -90,6 +90,22 @@ public final class SomaticAnnotator: RecordAnnotator {
         }
     }
 
+    /// Loads the OncoTree table and, when given, a cancer-hotspot residue table, reporting problems as input
+    /// errors (file, line, field) for the command line.
+    public static func loadTables(oncoTree: String, hotspots: String?) throws(InputError) -> (OncoTree, CancerHotspots?) {
+        func converted(_ e: SomaticInputError, _ hint: String) -> InputError {
+            InputError(file: e.source, location: e.line.map { .line($0) } ?? .file, field: e.field, problem: e.problem, hint: hint)
+        }
+        let tree: OncoTree
+        do { tree = try OncoTree.load(path: oncoTree) } catch {
+            throw converted(error, "give the flattened OncoTree table (oncotree_<release>.tsv: code, name, parent, level …)")
+        }
+        guard let hotspots else { return (tree, nil) }
+        do { return (tree, try CancerHotspots.load(path: hotspots)) } catch {
+            throw converted(error, "give a cancerhotspots residue table such as v2_multi_type_residue.txt")
+        }
+    }
+
     public static let columnNames = ["CSL_AMP_TIER", "CSL_ONCOGENICITY", "CSL_ONCOGENICITY_POINTS", "CSL_ONCOGENICITY_CRITERIA",
                                      "CSL_JP_LEVEL", "CSL_SOMATIC_EVIDENCE"]
 
