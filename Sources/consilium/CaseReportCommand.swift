@@ -60,6 +60,15 @@ struct CaseReportCommand: ParsableCommand {
     @Option(name: .customLong("transcripts"), help: ArgumentHelp("Report transcript per gene (TSV: gene, transcript, source).", valueName: "TSV"))
     var transcripts: String?
 
+    @Option(name: .customLong("oncotree"), help: ArgumentHelp("OncoTree table (TSV) for the somatic stage (AMP tier, oncogenicity, JP level); without it that stage is not evaluated.", valueName: "TSV"))
+    var oncotree: String?
+
+    @Option(name: .customLong("hotspots"), help: ArgumentHelp("cancerhotspots.org residue table for the somatic stage (OS3/OM3/OP3).", valueName: "TSV"))
+    var hotspots: String?
+
+    @Option(name: .customLong("gene-roles"), help: ArgumentHelp("Gene roles (TSV: gene, role, source, verified) for the oncogenicity criteria.", valueName: "TSV"))
+    var geneRoles: String?
+
     @Flag(name: [.customShort("q"), .customLong("quiet")], help: "No summary line on stderr.")
     var quiet = false
 
@@ -91,6 +100,7 @@ struct CaseReportCommand: ParsableCommand {
         var builder = CaseReportBuilder(caseFilePath: caseFile, knowledgeBase: knowledge, therapiesPath: therapies,
                                         trialsPath: trials, transcriptsPath: transcripts)
         builder.referencePath = reference
+        builder.somaticTables = CaseAnnotation.SomaticTables(oncoTree: oncotree, hotspots: hotspots, geneRoles: geneRoles)
         let report = try builder.build()
         let renderer = try ReportRenderer(language: language)
         try CaseOutput.prepare(folder: output)

@@ -12,6 +12,8 @@ public struct CaseReportBuilder {
     public var transcriptsPath: String?
     /// Reference FASTA given on the command line; overrides the case file's `inputs.reference`.
     public var referencePath: String?
+    /// OncoTree and cancer-hotspot tables for the somatic stage.
+    public var somaticTables = CaseAnnotation.SomaticTables()
     public var parameters = ReportParameters()
 
     public init(caseFilePath: String, knowledgeBase: KnowledgeBase, therapiesPath: String? = nil, trialsPath: String? = nil,
@@ -33,9 +35,13 @@ public struct CaseReportBuilder {
         let therapies = try therapiesPath.map { p throws(InputError) in try TherapyTable(path: p) }
         let trials = try trialsPath.map { p throws(InputError) in try TrialTable(path: p) }
         let transcripts = try transcriptsPath.map { p throws(InputError) in try ReportTranscripts(path: p) } ?? ReportTranscripts()
-        let annotation = try CaseAnnotation.run(case: c, paths: paths, kb: knowledgeBase)
+        // The report transcripts are the biologically relevant ones for PVS1 where the gene model has no MANE tag.
+        let annotation = try CaseAnnotation.run(case: c, paths: paths, kb: knowledgeBase, somaticTables: somaticTables,
+                                                reportTranscripts: transcripts.byGene)
         var tables: [FileDigest] = []
-        for (role, path) in [("therapies", therapiesPath), ("trials", trialsPath), ("report_transcripts", transcriptsPath)] {
+        for (role, path) in [("therapies", therapiesPath), ("trials", trialsPath), ("report_transcripts", transcriptsPath),
+                             ("oncotree", somaticTables.oncoTree), ("hotspots", somaticTables.hotspots),
+                             ("gene_roles", somaticTables.geneRoles)] {
             guard let path else { continue }
             tables.append(FileDigest(role: role, file: (path as NSString).lastPathComponent, sha256: try SHA256.file(path)))
         }

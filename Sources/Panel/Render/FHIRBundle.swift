@@ -42,7 +42,7 @@ enum FHIRBundle {
         var results: [[String: String]] = []
         var variantRef: [String: String] = [:]
         let germlineShown = r.germline.status != "withheld"
-        let variants = r.somaticFindings + (germlineShown ? r.germline.findings : [])
+        let variants = r.somaticFindings + (germlineShown ? r.germline.findings : []) + r.vus
         for f in variants {
             let name = "variant-\(f.id)"
             var comps: [[String: Any]] = []
