@@ -97,7 +97,8 @@ import TestSupport
         try (tp53 + pcsk9Span).write(toFile: gff, atomically: true, encoding: .utf8)
         let model = try GeneModelReader.read(path: gff)
         let csq = ConsequenceAnnotator(model: model, reference: try FastaReference(path: SharedData.path(reference)), source: "TP53 test model")
-        let germline = try GermlineAnnotator(kb: kb, consequences: csq, sequence: SequenceCriteriaAdapter())
+        let hotspots = try GermlineAnnotator.hotspots(residueTable: SharedData.path("tables/cancerhotspots/v3_multi_type_residue.txt"))
+        let germline = try GermlineAnnotator(kb: kb, consequences: csq, sequence: SequenceCriteriaAdapter(), hotspots: hotspots)
         let reader = try VCFReader(path: queryPath)
         let lookup = AlleleLookup(kb: kb, header: reader.header)
         for line in csq.headerLines + germline.headerLines { _ = reader.header.append(line: line) }
@@ -175,12 +176,17 @@ import TestSupport
         #expect(pm2.final.fact?.contains("tommo_54kjpn [Japanese]: AC 4") == true)
         #expect(Self.criterion(r175c, .PP2)?.final.status == .notMet, "gene table: TP53 pp2=no")
 
-        // TP53 c.523C>G (R175G): absent from every source → PM2_Supporting, and PM5.
+        // TP53 c.523C>G (R175G): absent from every source → PM2_Supporting; PM5; R175 is a cancerhotspots v3
+        // residue (PM1). 2 + 1 + 2 = 5 points: Uncertain under GN009's points rule.
         let r175g = run.results[3]
         #expect(Self.criterion(r175g, .PM2)?.final.applied?.code == "PM2_Supporting")
         #expect(Self.criterion(r175g, .PM5)?.final.status == .met)
-        #expect(run.info[3]["CSL_ACMG_CRITERIA"] == "PM2_Supporting&PM5")
-        #expect(run.info[3]["CSL_ACMG_POINTS"] == "3")
+        #expect(Self.criterion(r175g, .PM1)?.final.fact?.contains("hotspot R175 in cancerhotspots v3_multi_type_residue") == true)
+        #expect(run.info[3]["CSL_ACMG_CRITERIA"] == "PM1&PM2_Supporting&PM5")
+        #expect(run.info[3]["CSL_ACMG_POINTS"] == "5")
+        #expect(run.info[3]["CSL_ACMG"] == "Uncertain_significance")
+        // No hotspot row for PCSK9: PM1 is not evaluated there.
+        guard case .notEvaluated = Self.criterion(pcsk9, .PM1)?.final.status else { Issue.record("PM1 for PCSK9"); return }
     }
 
     @Test("With the sequence adapter: TP53 c.637C>T (p.Arg213Ter) gets PVS1 from the Abou Tayoun tree", .enabled(if: SharedData.shouldRun, SharedData.skipNote))

@@ -66,8 +66,10 @@ public final class GermlineAnnotator: RecordAnnotator {
     public let curations: Curations?
     /// Established P/LP missense changes, by `GENE:residue`.
     public private(set) var knownByResidue: [String: [KnownPathogenicVariant]] = [:]
-    public var hotspots: [MutationalHotspot]
-    public var domains: [FunctionalDomain]
+    /// PM1 hotspot residues by gene symbol.
+    public let hotspotsByGene: [String: [MutationalHotspot]]
+    /// PM1 domains by gene symbol.
+    public let domainsByGene: [String: [FunctionalDomain]]
     /// Per ALT of the record last annotated; nil for an ALT that cannot be classified (`*`, symbolic).
     public private(set) var results: [GermlineClassification?] = []
 
@@ -101,8 +103,8 @@ public final class GermlineAnnotator: RecordAnnotator {
         self.consequences = consequences
         self.sequence = sequence
         self.classifier = classifier
-        self.hotspots = hotspots
-        self.domains = domains
+        hotspotsByGene = Dictionary(grouping: hotspots, by: \.gene)
+        domainsByGene = Dictionary(grouping: domains, by: \.gene)
         japanese = kb.frequencies.map { japaneseSources?.contains($0.label) ?? Self.looksJapanese($0.label) }
         clinvarVersion = kb.clinvar?.source.version
         geneTable = try Self.document(kb, kind: "genes", as: GeneTable.self)
@@ -125,6 +127,42 @@ public final class GermlineAnnotator: RecordAnnotator {
             throw InputError(file: path, location: .file, problem: "the \(kind) document cannot be read (not written by this consilium?)",
                              hint: "rebuild the knowledge base with this version of consilium")
         }
+    }
+
+    /// Reads a cancerhotspots.org residue table (`v3_multi_type_residue.txt`, Chang et al. 2016/2018: columns
+    /// `Hugo_Symbol`, `Reference_Amino_Acid` (`R:422`), `Amino_Acid_Position`, `Variant_Amino_Acid`
+    /// (`H:27|C:5`), `Tumor_Count`) for PM1. Rows without a position (in-frame indel and splice hotspots) are
+    /// skipped: PM1 is read for missense residues.
+    public static func hotspots(residueTable path: String) throws(InputError) -> [MutationalHotspot] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, location: .file, problem: "cannot read the hotspot table", hint: "check the path")
+        }
+        let source = "cancerhotspots " + ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        var lines = String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        guard !lines.isEmpty else { throw InputError(file: path, location: .file, problem: "the hotspot table is empty", hint: "give a *_multi_type_residue.txt file") }
+        let header = lines.removeFirst().split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        func column(_ name: String) throws(InputError) -> Int {
+            guard let i = header.firstIndex(of: name) else {
+                throw InputError(file: path, location: .line(1), field: name, problem: "the header has no \(name) column",
+                                 hint: "give a cancerhotspots *_multi_type_residue.txt table")
+            }
+            return i
+        }
+        let (g, r, p, v, n) = (try column("Hugo_Symbol"), try column("Reference_Amino_Acid"), try column("Amino_Acid_Position"),
+                               try column("Variant_Amino_Acid"), try column("Tumor_Count"))
+        var out: [MutationalHotspot] = []
+        for line in lines {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count > max(g, r, p, v, n), let position = Int(f[p]), let samples = Int(f[n]), let ref = f[r].first else { continue }
+            var counts: [String: Int] = [:]
+            for item in f[v].split(separator: "|") {
+                let kv = item.split(separator: ":")
+                if kv.count == 2, let c = Int(kv[1]) { counts[String(kv[0])] = c }
+            }
+            out.append(MutationalHotspot(gene: String(f[g]), position: position, ref: String(ref), samples: samples,
+                                         variantCounts: counts, source: source))
+        }
+        return out
     }
 
     // MARK: Known pathogenic residues (PS1/PM5)
@@ -272,8 +310,10 @@ public final class GermlineAnnotator: RecordAnnotator {
             facts.mayAffectSplicing = e.terms.contains(.spliceDonor) || e.terms.contains(.spliceAcceptor) || e.terms.contains(.spliceRegion)
         }
         if let gene { facts.geneParameters = Self.parameters(gene, file: geneTable?.file) }
-        facts.hotspots = hotspots
-        facts.domains = domains
+        if let g = facts.gene {
+            facts.hotspots = hotspotsByGene[g] ?? []
+            facts.domains = domainsByGene[g] ?? []
+        }
         if let sequence {
             let answer = sequence.evaluate(SequenceQuery(record: record, header: header, alt: a, allele: allele, effect: effect,
                                                          predictor: consequences?.predictor, gene: gene))
