@@ -75,7 +75,8 @@ public final class SomaticAnnotator: RecordAnnotator {
         self.facts = facts
         let civic = try CIViCKnowledge.load(from: kb)
         matcher = civic.map(CIViCVariantMatcher.init(knowledge:))
-        civicRelease = kb.manifest.sources.first { $0.kind == "civic" }.map { "CIViC \($0.version ?? $0.file)" } ?? "no CIViC"
+        civicRelease = kb.manifest.sources.first { $0.kind == "civic" }
+            .map { "CIViC " + ($0.version ?? "\($0.file), release not dated") } ?? "no CIViC in the knowledge base"
     }
 
     /// Takes the consequence facts from the consequence stage's report transcript (`ConsequenceAnnotator`, which
