@@ -95,7 +95,7 @@ struct ReportView {
             rows.append(("\(s["biomarkers"]): \(b.name)", "\(value) (\(b.method))"))
         }
         rows.append((s["consent_sf"], s.code("consent", report.consent.secondaryFindings)))
-        if let rsc = report.consent.researchUse { rows.append((s["consent_research"], s.code("consent", rsc))) }
+        if let rsc = report.consent.researchUse { rows.append((s["consent_research"], s.code("research", rsc))) }
         if let d = i.orderingDepartment { rows.append((s["department"], d)) }
         if let n = i.institution { rows.append((s["institution"], n)) }
         return rows.map { ["label": $0.0, "value": $0.1] }
