@@ -17,10 +17,10 @@ public struct SomaticClassification: Sendable, Codable, Hashable {
     public var oncogenicity: OncogenicityResult
     public var jp: JPResult
     public var evidence: [AssessedEvidence]
-    public var therapies: [TherapyOption]
+    public var therapies: [SomaticTherapy]
 
     public init(tumorType: String, tumorTypeName: String?, oncoTreeRelease: String, amp: AMPResult,
-                oncogenicity: OncogenicityResult, jp: JPResult, evidence: [AssessedEvidence], therapies: [TherapyOption]) {
+                oncogenicity: OncogenicityResult, jp: JPResult, evidence: [AssessedEvidence], therapies: [SomaticTherapy]) {
         self.tumorType = tumorType
         self.tumorTypeName = tumorTypeName
         self.oncoTreeRelease = oncoTreeRelease
@@ -91,7 +91,7 @@ public struct AssessedEvidence: Sendable, Codable, Hashable {
 }
 
 /// A therapy (or combination) with the best levels its evidence earned in this tumor type, for reports.
-public struct TherapyOption: Sendable, Codable, Hashable {
+public struct SomaticTherapy: Sendable, Codable, Hashable {
     /// Drug names, sorted, as the sources name them.
     public var therapies: [String]
     /// `Dabrafenib+Trametinib`.

@@ -87,8 +87,8 @@ public struct SomaticClassifier: Sendable {
         return JPResult(level: nil, decidedBy: [], resistance: [], reason: "no levelled drug evidence, not known oncogenic")
     }
 
-    private func therapies(_ assessed: [AssessedEvidence]) -> [TherapyOption] {
-        var groups: [String: TherapyOption] = [:]
+    private func therapies(_ assessed: [AssessedEvidence]) -> [SomaticTherapy] {
+        var groups: [String: SomaticTherapy] = [:]
         var order: [String] = []
         for a in assessed where a.evidence.category == .therapeutic && !a.evidence.therapies.isEmpty
             && (a.ampLevel != nil || a.jpLevel != nil) {
@@ -103,7 +103,7 @@ public struct SomaticClassifier: Sendable {
                 groups[key] = g
             } else {
                 order.append(key)
-                groups[key] = TherapyOption(therapies: drugs, therapyText: a.evidence.therapyText, effect: a.evidence.effect,
+                groups[key] = SomaticTherapy(therapies: drugs, therapyText: a.evidence.therapyText, effect: a.evidence.effect,
                                             ampLevel: a.ampLevel, jpLevel: a.jpLevel, onLabel: a.onLabel,
                                             sourceIDs: [a.sourceID], diseases: a.evidence.disease.map { [$0] } ?? [])
             }
