@@ -20,7 +20,7 @@ public final class SequenceCriteriaAdapter: SequenceCriteriaSource {
                 relevantTranscripts: Set<String> = []) {
         self.fieldNames = fieldNames
         self.predictor = predictor
-        self.relevantTranscripts = relevantTranscripts
+        self.relevantTranscripts = SequenceContext.transcriptKeys(relevantTranscripts)
     }
 
     public func evaluate(_ query: SequenceQuery) -> SequenceAnswer {

@@ -6,8 +6,9 @@ import Consequence
 public struct SequenceContext: Sendable, Hashable {
     /// Gene table `lof_mechanism`.
     public var lofMechanism: Bool?
-    /// Transcripts whose exons count as biologically relevant (e.g. the MANE Select RefSeq and Ensembl ids).
-    /// A transcript flagged MANE Select in the gene model counts without being listed.
+    /// Transcripts whose exons count as biologically relevant (e.g. the MANE Select RefSeq and Ensembl ids),
+    /// as `transcriptKeys(_:)` makes them, so that `ENST00000261584` matches `ENST00000261584.9`. A transcript
+    /// flagged MANE Select in the gene model counts without being listed.
     public var relevantTranscripts: Set<String>
     public var truncatedRegionCritical: Bool?
     public var lofFrequentInExon: Bool?
@@ -31,6 +32,16 @@ public struct SequenceContext: Sendable, Hashable {
         self.repeatHasKnownFunction = repeatHasKnownFunction
         self.highlyConserved = highlyConserved
         self.predictor = predictor
+    }
+
+    /// The ids with and without their version suffix, for `relevantTranscripts`.
+    public static func transcriptKeys(_ ids: some Sequence<String>) -> Set<String> {
+        var keys: Set<String> = []
+        for id in ids {
+            keys.insert(id)
+            keys.insert(SequenceFacts.unversioned(id))
+        }
+        return keys
     }
 }
 
