@@ -51,44 +51,42 @@ public enum PVS1Criterion {
     }
 
     public static func decide(_ input: PVS1Input) -> PVS1Decision {
-        let route: PVS1Branch.Route
-        switch input.variantType {
-        case .notNull(let what): return .notNull(what)
-        case .nonsense, .frameshift: route = .nonsenseFrameshift
-        case .canonicalSplice: route = .spliceSite
-        case .exonDeletion: route = .exonDeletion
-        case .fullGeneDeletion, .exonDuplication, .initiationCodon: route = .exonDeletion  // not used below
-        }
+        if case .notNull(let what) = input.variantType { return .notNull(what) }
         switch input.lofMechanism {
         case false?: return .lofNotMechanism
         case nil: return .lofMechanismUnknown
         case true?: break
         }
         switch input.variantType {
-        case .notNull: return .notNull("")  // handled above
+        case .notNull(let what): return .notNull(what)
         case .fullGeneDeletion: return .branch(.fullGeneDeletion)
         case .exonDuplication: return duplication(input)
         case .initiationCodon: return initiationCodon(input)
-        case .nonsense, .frameshift:
-            guard let nmd = input.predictedNMD else {
-                return .undetermined(path: [route.rawValue], missing: ["an NMD prediction"],
-                                     outcomes: "NMD → exon relevance; no NMD → critical region and size")
-            }
-            return nmd ? nmdLeaf(route, input) : regionSubtree(route, .noNMD, input)
-        case .canonicalSplice, .exonDeletion:
-            guard let preserved = input.readingFramePreserved else {
-                let what = route == .spliceSite ? "a predicted splicing outcome (exon skipping or cryptic site)"
-                                                : "whether the deletion keeps the reading frame"
-                return .undetermined(path: [route.rawValue], missing: [what],
-                                     outcomes: "frame disrupted → NMD question; frame preserved → critical region and size")
-            }
-            if preserved { return regionSubtree(route, .inFrame, input) }
-            guard let nmd = input.predictedNMD else {
-                return .undetermined(path: [route.rawValue, "reading frame disrupted"], missing: ["an NMD prediction"],
-                                     outcomes: "NMD → exon relevance; no NMD → critical region and size")
-            }
-            return nmd ? nmdLeaf(route, input) : regionSubtree(route, .noNMD, input)
+        case .nonsense, .frameshift: return afterFrame(.nonsenseFrameshift, input)
+        case .canonicalSplice: return productFrame(.spliceSite, input)
+        case .exonDeletion: return productFrame(.exonDeletion, input)
         }
+    }
+
+    /// Splice site and exon deletion: does the predicted product keep the reading frame?
+    private static func productFrame(_ route: PVS1Branch.Route, _ input: PVS1Input) -> PVS1Decision {
+        guard let preserved = input.readingFramePreserved else {
+            let what = route == .spliceSite ? "a predicted splicing outcome (exon skipping or cryptic site)"
+                                            : "whether the deletion keeps the reading frame"
+            return .undetermined(path: [route.rawValue], missing: [what],
+                                 outcomes: "frame disrupted → NMD question; frame preserved → critical region and size")
+        }
+        return preserved ? regionSubtree(route, .inFrame, input) : afterFrame(route, input)
+    }
+
+    /// Frame disrupted (or a nonsense/frameshift variant): NMD decides the branch.
+    private static func afterFrame(_ route: PVS1Branch.Route, _ input: PVS1Input) -> PVS1Decision {
+        guard let nmd = input.predictedNMD else {
+            let path = route == .nonsenseFrameshift ? [route.rawValue] : [route.rawValue, "reading frame disrupted"]
+            return .undetermined(path: path, missing: ["an NMD prediction"],
+                                 outcomes: "NMD → exon relevance; no NMD → critical region and size")
+        }
+        return nmd ? nmdLeaf(route, input) : regionSubtree(route, .noNMD, input)
     }
 
     /// NMD predicted: PVS1 when the exon is in biologically relevant transcript(s), else N/A.
