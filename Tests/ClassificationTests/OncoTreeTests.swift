@@ -82,6 +82,15 @@ struct OncoTreeTests {
         #expect(DiseaseOncoTreeMap.code(doid: "3883", name: "Lynch Syndrome", in: t) == nil)
     }
 
+    @Test("a JSON round trip keeps the tree, including name lookups", .enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func codable() throws {
+        guard try SharedData.require() else { return }
+        let t = try Self.tree()
+        let back = try JSONDecoder().decode(OncoTree.self, from: try JSONEncoder().encode(t))
+        #expect(back == t)
+        #expect(back.code(named: "cutaneous melanoma") == "SKCM")
+    }
+
     @Test("a damaged table is refused with the line and field: missing column, duplicate code, unknown parent, bad level")
     func malformedTables() {
         func problem(_ text: String) -> SomaticInputError? {

@@ -25,13 +25,30 @@ public struct OncoTree: Sendable, Codable, Equatable {
     /// Release name, e.g. `oncotree_2025_10_03`.
     public var release: String
     /// Nodes by code (the root is not a node).
-    public var nodes: [String: Node]
+    public private(set) var nodes: [String: Node]
+    /// Lower-cased name → smallest code with that name, for `code(named:)`.
+    private var codeByName: [String: String]
+
+    private enum CodingKeys: String, CodingKey { case release, nodes }
 
     public init(release: String, nodes: [Node]) {
         self.release = release
         var byCode: [String: Node] = [:]
-        for n in nodes { byCode[n.code] = n }
+        var byName: [String: String] = [:]
+        for n in nodes {
+            byCode[n.code] = n
+            let key = n.name.lowercased()
+            if let existing = byName[key], existing <= n.code { continue }
+            byName[key] = n.code
+        }
         self.nodes = byCode
+        codeByName = byName
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(release: try c.decode(String.self, forKey: .release),
+                  nodes: Array(try c.decode([String: Node].self, forKey: .nodes).values))
     }
 
     /// Whether `code` names a tumor type or the root.
@@ -53,10 +70,7 @@ public struct OncoTree: Sendable, Codable, Equatable {
     }
 
     /// The code of `name` (case-insensitive, exact), for evidence whose disease has no mapping by id.
-    public func code(named name: String) -> String? {
-        let key = name.lowercased()
-        return nodes.values.filter { $0.name.lowercased() == key }.map(\.code).min()
-    }
+    public func code(named name: String) -> String? { codeByName[name.lowercased()] }
 }
 
 extension OncoTree {
