@@ -76,6 +76,117 @@ static inline int csl_bcf_itr_next(htsFile *fp, hts_itr_t *itr, bcf1_t *r) { ret
 static inline hts_itr_t *csl_tbx_itr_querys(const tbx_t *tbx, const char *s) { return tbx_itr_querys(tbx, s); }
 
 
+// MARK: - Appending INFO fields without bcf_update_info
+
+/// Appends one INFO pair (key id, then a string value) to `s`, BCF-encoded exactly as bcf_update_info encodes it.
+static inline int csl_info_enc_str(kstring_t *s, int key, const char *value) {
+    if (bcf_enc_int1(s, key) < 0) return -1;
+    return bcf_enc_vchar(s, (int)strlen(value), value);
+}
+/// The same for a string of `length` bytes.
+static inline int csl_info_enc_strn(kstring_t *s, int key, const char *value, int length) {
+    if (bcf_enc_int1(s, key) < 0) return -1;
+    return bcf_enc_vchar(s, length, value);
+}
+/// The same for `n` integers (bcf_int32_missing for a missing value).
+static inline int csl_info_enc_int(kstring_t *s, int key, int n, int32_t *values) {
+    if (bcf_enc_int1(s, key) < 0) return -1;
+    return bcf_enc_vint(s, n, values, -1);
+}
+/// The same for `n` floats.
+static inline int csl_info_enc_float(kstring_t *s, int key, int n, float *values) {
+    if (bcf_enc_int1(s, key) < 0) return -1;
+    return bcf_enc_vfloat(s, n, values);
+}
+
+/// Decodes one encoded INFO pair at `p` into `info` as bcf_unpack does (htslib's bcf_unpack_info_core1, which is
+/// static); returns the byte after it.
+static inline uint8_t *csl_info_decode1(uint8_t *p, bcf_info_t *info) {
+    uint8_t *start = p;
+    info->key = (int)bcf_dec_typed_int1(p, &p);
+    info->len = bcf_dec_size(p, &p, &info->type);
+    info->vptr = p;
+    info->vptr_off = (uint32_t)(p - start);
+    info->vptr_free = 0;
+    info->v1.i = 0;
+    if (info->len == 1) {
+        switch (info->type) {
+        case BCF_BT_INT8: case BCF_BT_CHAR: info->v1.i = *(int8_t *)p; break;
+        case BCF_BT_INT16: info->v1.i = le_to_i16(p); break;
+        case BCF_BT_INT32: info->v1.i = le_to_i32(p); break;
+        case BCF_BT_INT64: info->v1.i = le_to_i64(p); break;
+        case BCF_BT_FLOAT: info->v1.f = le_to_float(p); break;
+        }
+    }
+    info->vptr_len = (uint32_t)info->len << bcf_type_shift[info->type];
+    return p + info->vptr_len;
+}
+
+/// Makes room for `n` decoded INFO entries in `v->d.info`.
+static inline int csl_info_reserve(bcf1_t *v, int n) {
+    if (n <= v->d.m_info) return 0;
+    int m = n;
+    kroundup32(m);
+    bcf_info_t *info = (bcf_info_t *)realloc(v->d.info, (size_t)m * sizeof(bcf_info_t));
+    if (!info) return -1;
+    memset(info + v->d.m_info, 0, (size_t)(m - v->d.m_info) * sizeof(bcf_info_t));
+    v->d.info = info;
+    v->d.m_info = m;
+    return 0;
+}
+
+/// Adds `count` INFO fields, BCF-encoded back to back in `enc` (csl_info_enc_*), to `v` as if bcf_update_info had
+/// added each (new keys only: a key the record already has would be repeated), without re-encoding the record.
+///
+/// While the record's INFO is unchanged since it was read (INFO is the last section of the shared block), the
+/// pairs are appended to the shared block: the record stays clean and htslib writes its block as it is. If INFO
+/// was decoded, the new pairs are decoded too when `keep_decoded` is set (VCF text output reads them from there
+/// next), else the record is marked INFO-not-decoded (BCF output never reads the decoded form; htslib decodes
+/// again from the block when something asks). When INFO was changed (an earlier bcf_update_info) or the record was
+/// built field by field, decoded entries pointing into `enc` are added and INFO is marked changed, as
+/// bcf_update_info does; `enc` must then stay unchanged until the record is written.
+/// Returns 0, or -1 when memory runs out or the record would hold more than 65535 INFO fields.
+static inline int csl_info_append(bcf1_t *v, const kstring_t *enc, int count, int keep_decoded) {
+    if (count <= 0 || enc->l == 0) return 0;
+    int n = (int)v->n_info + count;
+    if (n > 0xffff) return -1;
+    int decoded = (v->unpacked & BCF_UN_INFO) != 0;
+    if (v->shared.l > 0 && !(v->d.shared_dirty & BCF1_DIRTY_INF)) {
+        if (decoded && !keep_decoded) {
+            // Not changed, so no entry owns memory (vptr_free): they only point into the block.
+            v->unpacked &= ~BCF_UN_INFO;
+            decoded = 0;
+        }
+        uintptr_t old = (uintptr_t)v->shared.s;
+        size_t at = v->shared.l;
+        if (decoded && csl_info_reserve(v, n) < 0) return -1;
+        if (kputsn_(enc->s, enc->l, &v->shared) < 0) return -1;
+        if (decoded) {
+            // Unchanged INFO entries all point into the shared block, which may have moved.
+            if ((uintptr_t)v->shared.s != old) {
+                for (int i = 0; i < (int)v->n_info; i++) {
+                    bcf_info_t *f = &v->d.info[i];
+                    if (f->vptr) f->vptr = (uint8_t *)v->shared.s + ((uintptr_t)f->vptr - old);
+                }
+            }
+            uint8_t *p = (uint8_t *)v->shared.s + at;
+            for (int i = (int)v->n_info; i < n; i++) p = csl_info_decode1(p, &v->d.info[i]);
+        }
+        v->n_info = n;
+        return 0;
+    }
+    if (v->shared.l > 0 && !decoded) bcf_unpack(v, BCF_UN_INFO);
+    if (csl_info_reserve(v, n) < 0) return -1;
+    uint8_t *p = (uint8_t *)enc->s;
+    for (int i = (int)v->n_info; i < n; i++) p = csl_info_decode1(p, &v->d.info[i]);
+    v->n_info = n;
+    v->d.shared_dirty |= BCF1_DIRTY_INF;
+    return 0;
+}
+/// Whether `id` is a declared INFO tag of `h`.
+static inline int csl_hdr_info_exists(const bcf_hdr_t *h, int id) { return bcf_hdr_idinfo_exists(h, BCF_HL_INFO, id); }
+
+
 /// Bytes of the underlying file consumed so far, for BGZF and for plain text (where fp.bgzf is not a BGZF).
 static inline int64_t csl_file_bytes_read(htsFile *fp) {
     if (fp->is_bgzf) {

@@ -5,7 +5,8 @@
 // --frequencies pop=F` does, without a reference) and opens it with `KnowledgeBase`. The queries are
 // 1,000,000 alleles at the records' positions: half are the records' own alleles (hits), half another ALT
 // at the same position (misses: the binary search runs to the end). One iteration looks up every query:
-// trim shared trailing bases, pack the key (`VariantKey`), binary-search the chunk (`VariantIndex.find`).
+// trim shared trailing bases, pack the key (`VariantKey`), binary-search the chunk (`VariantIndex.find`), or,
+// as `AlleleLookup` does for annotate, gallop on from where the previous search ended (`find(…cursor:)`).
 // `lookups/s` is queries / wall time of the iteration.
 import Benchmark
 import Foundation
@@ -142,13 +143,13 @@ final class LookupData: @unchecked Sendable {
 
     /// Looks every query up; returns the number found (and, with `values`, sums AC so the reads are kept).
     @inline(never)
-    func lookUpAll(_ queries: [Query], values: Bool) -> Int {
+    func lookUpAll(_ queries: [Query], values: Bool, cursor useCursor: Bool = false) -> Int {
         let index = table.index
         let contigs = queries.map(\.contig).max().map { $0 + 1 } ?? 0
         // The knowledge base's contig for each query contig, resolved once as AlleleLookup does.
         let kbContig = (0..<contigs).map { kb.contigIndex(of: Self.contigs[$0].0) ?? -1 }
         let ac = table.ac ?? 0
-        var found = 0, sum = 0
+        var found = 0, sum = 0, cursor = 0
         bases.withUnsafeBufferPointer { all in
             for q in queries {
                 let refFull = UnsafeBufferPointer(rebasing: all[q.refStart..<(q.refStart + q.refCount)])
@@ -156,7 +157,10 @@ final class LookupData: @unchecked Sendable {
                 let (rl, al) = VariantKey.trimmedLengths(ref: refFull, alt: altFull)
                 let ref = UnsafeBufferPointer(rebasing: refFull[0..<rl]), alt = UnsafeBufferPointer(rebasing: altFull[0..<al])
                 let bits = VariantKey.encodeAlleles(ref: ref, alt: alt)
-                if let row = index.find(contig: kbContig[q.contig], position: q.position, alleleBits: bits, ref: ref, alt: alt) {
+                let row = useCursor
+                    ? index.find(contig: kbContig[q.contig], position: q.position, alleleBits: bits, ref: ref, alt: alt, cursor: &cursor)
+                    : index.find(contig: kbContig[q.contig], position: q.position, alleleBits: bits, ref: ref, alt: alt)
+                if let row {
                     found += 1
                     if values { sum &+= Int(index.int(ac, row: row) ?? 0) }
                 }
@@ -174,12 +178,12 @@ func seconds(_ d: Duration) -> Double {
 let lookupsPerSecond = BenchmarkMetric.custom("lookups/s", polarity: .prefersLarger, useScalingFactor: false)
 
 /// One iteration = every query once; reports lookups/s and checks the hit count.
-func measureLookups(_ benchmark: Benchmark, shuffled: Bool, values: Bool) {
+func measureLookups(_ benchmark: Benchmark, shuffled: Bool, values: Bool, cursor: Bool = false) {
     guard let data = LookupData.shared else { fatalError("setup did not run") }
     let queries = shuffled ? data.shuffled : data.sorted
     for _ in benchmark.scaledIterations {
         let start = ContinuousClock.now
-        let found = data.lookUpAll(queries, values: values)
+        let found = data.lookUpAll(queries, values: values, cursor: cursor)
         let elapsed = seconds(ContinuousClock.now - start)
         // Half the queries are the records' own alleles: anything else is a wrong answer, not a speed.
         precondition(found == queries.count / 2, "found \(found) of \(queries.count / 2) expected hits")
@@ -201,6 +205,15 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("1M lookups, sorted (annotate order), 50% hits") { benchmark in
         measureLookups(benchmark, shuffled: false, values: false)
+    }
+    Benchmark("1M lookups, sorted, cursor (annotate's path), 50% hits") { benchmark in
+        measureLookups(benchmark, shuffled: false, values: false, cursor: true)
+    }
+    Benchmark("1M lookups, random order, cursor, 50% hits") { benchmark in
+        measureLookups(benchmark, shuffled: true, values: false, cursor: true)
+    }
+    Benchmark("1M lookups + read AC of hits, sorted, cursor") { benchmark in
+        measureLookups(benchmark, shuffled: false, values: true, cursor: true)
     }
     Benchmark("1M lookups, random order, 50% hits") { benchmark in
         measureLookups(benchmark, shuffled: true, values: false)

@@ -10,11 +10,32 @@ public final class VCFAnnotationWriter: AnnotationSink {
     private let writer: VCFWriter
     private let header: VCFHeader
     private let kb: KnowledgeBase
-    private var clinvarKeys: [UnsafeMutablePointer<CChar>] = []
-    /// Index columns for CLINVAR_ID, _SIG, _REVSTAT, (STARS: -1, an integer), _DN, in `clinvarKeys` order.
-    private var clinvarColumns: [Int] = []
-    /// Per frequency table: (column in its index, INFO key, is float, is per-allele).
-    private var frequencyFields: [[(column: Int, key: UnsafeMutablePointer<CChar>, isFloat: Bool, perAllele: Bool)]] = []
+    /// One INFO field the writer sets: its tag, header id, index column and how its value is read.
+    private struct Field {
+        var key: UnsafeMutablePointer<CChar>
+        var id: Int32
+        /// Index column; -1 for CLINVAR_STARS (read from the ClinVar table's STARS column).
+        var column: Int
+        var isFloat: Bool
+        var perAllele: Bool
+    }
+    /// The ClinVar index and its STARS column (held apart so a record does not copy the table's description).
+    private let clinvarIndex: VariantIndex?
+    private let starsColumn: Int
+    private let frequencies: [FrequencyTable]
+    /// CLINVAR_ID, _SIG, _REVSTAT, _STARS, _DN (strings, then STARS an integer).
+    private let clinvarFields: [Field]
+    /// Per frequency table, its fields in header order.
+    private let frequencyFields: [[Field]]
+    /// Whether the fields are encoded straight into the record (`csl_info_append`) rather than through
+    /// `bcf_update_info`, which looks each tag up by name, decodes the record's INFO, allocates per value and
+    /// makes htslib re-encode the whole INFO block at write. Off when the input header already declares one of
+    /// the tags: its records may carry the tag, and bcf_update_info replaces it where appending would repeat it.
+    private let direct: Bool
+    /// This record's encoded INFO pairs (`direct`), reused from record to record.
+    private let encoded: UnsafeMutablePointer<kstring_t>
+    /// VCF text output decodes INFO to format it: keep what is decoded (`csl_info_append`).
+    private let keepDecoded: Int32
     private var floats = UnsafeMutablePointer<Float>.allocate(capacity: 16)
     private var ints = UnsafeMutablePointer<Int32>.allocate(capacity: 16)
     private var capacity = 16
@@ -24,27 +45,51 @@ public final class VCFAnnotationWriter: AnnotationSink {
                 writeIndex: Bool) throws(InputError) {
         self.header = header
         self.kb = kb
+        var keys: [String] = []
+        if kb.clinvar != nil { keys += AnnotationColumns.clinvar }
+        for f in kb.frequencies { keys += VCFAnnotationWriter.frequencySuffixes(f).map { "\(f.label)_\($0.suffix)" } }
+        direct = !keys.contains { csl_hdr_info_exists(header.pointer, bcf_hdr_id2int(header.pointer, BCF_DT_ID, $0)) != 0 }
         for line in VCFAnnotationWriter.headerLines(kb: kb) { header.append(line: line) }
+        func field(_ key: String, column: Int, isFloat: Bool, perAllele: Bool) -> Field {
+            Field(key: strdup(key), id: bcf_hdr_id2int(header.pointer, BCF_DT_ID, key), column: column, isFloat: isFloat,
+                  perAllele: perAllele)
+        }
+        clinvarIndex = kb.clinvar?.index
+        starsColumn = kb.clinvar?.stars ?? -1
+        frequencies = kb.frequencies
         if let c = kb.clinvar {
-            clinvarKeys = AnnotationColumns.clinvar.map { strdup($0) }
-            clinvarColumns = [c.id, c.significance, c.reviewStatus, -1, c.diseaseName]
+            let columns = [c.id, c.significance, c.reviewStatus, -1, c.diseaseName]
+            clinvarFields = zip(AnnotationColumns.clinvar, columns).map { field($0, column: $1, isFloat: false, perAllele: false) }
+        } else {
+            clinvarFields = []
         }
-        for f in kb.frequencies {
-            var list: [(Int, UnsafeMutablePointer<CChar>, Bool, Bool)] = []
-            let cols: [(Int?, String, Bool, Bool)] = [(f.af, "AF", true, true), (f.ac, "AC", false, true), (f.an, "AN", false, false),
-                                                     (f.nhomalt, "NHOMALT", false, true), (f.afGrpmax, "AF_GRPMAX", true, true),
-                                                     (f.faf95, "FAF95", true, true)]
-            for (c, suffix, isFloat, perAllele) in cols { if let c { list.append((c, strdup("\(f.label)_\(suffix)"), isFloat, perAllele)) } }
-            frequencyFields.append(list)
+        frequencyFields = kb.frequencies.map { f in
+            VCFAnnotationWriter.frequencySuffixes(f).map {
+                field("\(f.label)_\($0.suffix)", column: $0.column, isFloat: $0.isFloat, perAllele: $0.perAllele)
+            }
         }
+        keepDecoded = format == .vcf || format == .vcfGz ? 1 : 0
+        encoded = .allocate(capacity: 1)
+        encoded.initialize(to: kstring_t(l: 0, m: 0, s: nil))
         writer = try VCFWriter(path: path, format: format, header: header, pool: pool, writeIndex: writeIndex)
     }
 
     deinit {
-        clinvarKeys.forEach { free($0) }
+        clinvarFields.forEach { free($0.key) }
         frequencyFields.forEach { $0.forEach { free($0.key) } }
+        csl_kstring_free(encoded)
+        encoded.deallocate()
         floats.deallocate()
         ints.deallocate()
+    }
+
+    /// The frequency table's fields present in its index, in header order.
+    private static func frequencySuffixes(_ f: FrequencyTable)
+        -> [(column: Int, suffix: String, isFloat: Bool, perAllele: Bool)] {
+        let all: [(Int?, String, Bool, Bool)] = [(f.af, "AF", true, true), (f.ac, "AC", false, true), (f.an, "AN", false, false),
+                                                (f.nhomalt, "NHOMALT", false, true), (f.afGrpmax, "AF_GRPMAX", true, true),
+                                                (f.faf95, "FAF95", true, true)]
+        return all.compactMap { c, suffix, isFloat, perAllele in c.map { ($0, suffix, isFloat, perAllele) } }
     }
 
     /// The `##INFO` lines for a knowledge base, each naming its source and version.
@@ -92,41 +137,43 @@ public final class VCFAnnotationWriter: AnnotationSink {
         let alts = lookup.altCount
         if alts > 0 {
             ensureCapacity(alts)
+            let ints = self.ints, floats = self.floats
+            encoded.pointee.l = 0
+            // Pairs encoded, or -1 once an encoding failed (out of memory).
+            var count: Int32 = 0
             var table = 0
-            if let c = kb.clinvar {
+            if let idx = clinvarIndex {
                 // One ClinVar record per allele; a record left multiallelic takes its first ALT with a hit.
                 var hit = -1
                 for a in 0..<alts where lookup.row(alt: a, table: 0) >= 0 { hit = lookup.row(alt: a, table: 0); break }
                 if hit >= 0 {
-                    let idx = c.index
-                    for (i, col) in clinvarColumns.enumerated() {
-                        if col < 0 {
-                            if let s = idx.int(c.stars, row: hit) {
+                    for field in clinvarFields {
+                        if field.column < 0 {
+                            if let s = idx.int(starsColumn, row: hit) {
                                 ints[0] = s
-                                bcf_update_info(header.pointer, record.pointer, clinvarKeys[i], ints, 1, Int32(BCF_HT_INT))
+                                putInts(field, record, ints, 1, &count)
                             }
-                        } else if let s = idx.cString(col, row: hit) {
-                            bcf_update_info(header.pointer, record.pointer, clinvarKeys[i], s, 1, Int32(BCF_HT_STR))
+                        } else {
+                            var length = 0
+                            if let s = idx.cString(field.column, row: hit, length: &length) {
+                                putString(field, record, s, length, &count)
+                            }
                         }
                     }
                 }
                 table = 1
             }
-            for (fi, f) in kb.frequencies.enumerated() {
+            for (fi, f) in frequencies.enumerated() {
                 let t = table + fi
-                var anyHit = false
-                for a in 0..<alts where lookup.row(alt: a, table: t) >= 0 { anyHit = true; break }
-                guard anyHit else { continue }
+                // AN is per site: it comes from the first ALT found.
+                var firstRow = -1
+                for a in 0..<alts where lookup.row(alt: a, table: t) >= 0 { firstRow = lookup.row(alt: a, table: t); break }
+                guard firstRow >= 0 else { continue }
                 for field in frequencyFields[fi] {
                     let n = field.perAllele ? alts : 1
                     var present = false
                     for a in 0..<n {
-                        var row = lookup.row(alt: a, table: t)
-                        if !field.perAllele {
-                            // AN is per site: take it from the first ALT found.
-                            row = -1
-                            for b in 0..<alts where lookup.row(alt: b, table: t) >= 0 { row = lookup.row(alt: b, table: t); break }
-                        }
+                        let row = field.perAllele ? lookup.row(alt: a, table: t) : firstRow
                         if field.isFloat {
                             if row >= 0, let v = f.index.float(field.column, row: row) { floats[a] = v; present = true }
                             else { csl_float_set_missing(floats + a) }
@@ -136,15 +183,43 @@ public final class VCFAnnotationWriter: AnnotationSink {
                         }
                     }
                     guard present else { continue }
-                    if field.isFloat {
-                        bcf_update_info(header.pointer, record.pointer, field.key, floats, Int32(n), Int32(BCF_HT_REAL))
-                    } else {
-                        bcf_update_info(header.pointer, record.pointer, field.key, ints, Int32(n), Int32(BCF_HT_INT))
-                    }
+                    if field.isFloat { putFloats(field, record, floats, n, &count) } else { putInts(field, record, ints, n, &count) }
                 }
+            }
+            if count < 0 || (count > 0 && csl_info_append(record.pointer, encoded, count, keepDecoded) != 0) {
+                throw InputError(file: writer.output.destination, location: .record(writer.recordCount + 1),
+                                 problem: "could not add the annotations to the record (out of memory, or more than 65535 INFO fields)")
             }
         }
         try writer.write(record)
+    }
+
+    @inline(__always)
+    private func putString(_ field: Field, _ record: VCFRecord, _ value: UnsafePointer<CChar>, _ length: Int,
+                           _ count: inout Int32) {
+        if direct {
+            count = count >= 0 && csl_info_enc_strn(encoded, field.id, value, Int32(length)) >= 0 ? count &+ 1 : -1
+        } else {
+            bcf_update_info(header.pointer, record.pointer, field.key, value, 1, Int32(BCF_HT_STR))
+        }
+    }
+
+    @inline(__always)
+    private func putInts(_ field: Field, _ record: VCFRecord, _ ints: UnsafeMutablePointer<Int32>, _ n: Int, _ count: inout Int32) {
+        if direct {
+            count = count >= 0 && csl_info_enc_int(encoded, field.id, Int32(n), ints) >= 0 ? count &+ 1 : -1
+        } else {
+            bcf_update_info(header.pointer, record.pointer, field.key, ints, Int32(n), Int32(BCF_HT_INT))
+        }
+    }
+
+    @inline(__always)
+    private func putFloats(_ field: Field, _ record: VCFRecord, _ floats: UnsafeMutablePointer<Float>, _ n: Int, _ count: inout Int32) {
+        if direct {
+            count = count >= 0 && csl_info_enc_float(encoded, field.id, Int32(n), floats) >= 0 ? count &+ 1 : -1
+        } else {
+            bcf_update_info(header.pointer, record.pointer, field.key, floats, Int32(n), Int32(BCF_HT_REAL))
+        }
     }
 
     public func finish() throws(InputError) { try writer.finish() }

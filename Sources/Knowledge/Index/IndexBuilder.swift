@@ -177,22 +177,29 @@ public final class IndexBuilder {
                 let values = kept.map { numeric[slot][Int($0.order)] }
                 sections.append(("\(c.type.rawValue):\(c.name)", bytesOf(values)))
             case .string:
-                // Dictionary in byte order, so ids do not depend on the order values were first met.
-                let sorted = dictionaryStrings[slot].enumerated().sorted { Array($0.element.utf8).lexicographicallyPrecedes(Array($1.element.utf8)) }
-                var remap = [UInt32](repeating: 0, count: sorted.count)
-                for (newID, entry) in sorted.enumerated() { remap[entry.offset] = UInt32(newID) }
+                // Dictionary in the order the (sorted) rows first use each string: ids do not depend on the
+                // order sources listed values in, and lookups of a position-sorted query read a column with
+                // unique values (CLINVAR_ID) front to back instead of jumping around a byte-ordered dictionary.
+                // Strings only duplicate rows used are left out.
+                var remap = [UInt32](repeating: IndexLayout.missingString, count: dictionaryStrings[slot].count)
+                var used: [Int] = []
                 let values = kept.map { r -> UInt32 in
                     let id = strings[slot][Int(r.order)]
-                    return id == IndexLayout.missingString ? id : remap[Int(id)]
+                    if id == IndexLayout.missingString { return id }
+                    if remap[Int(id)] == IndexLayout.missingString {
+                        remap[Int(id)] = UInt32(used.count)
+                        used.append(Int(id))
+                    }
+                    return remap[Int(id)]
                 }
                 sections.append(("str:\(c.name)", bytesOf(values)))
                 var dict = [UInt8]()
-                appendLE(&dict, UInt64(sorted.count))
+                appendLE(&dict, UInt64(used.count))
                 var blob = [UInt8]()
                 var offsets = [UInt64]()
-                for entry in sorted {
+                for id in used {
                     offsets.append(UInt64(blob.count))
-                    blob.append(contentsOf: entry.element.utf8)
+                    blob.append(contentsOf: dictionaryStrings[slot][id].utf8)
                     blob.append(0)
                 }
                 offsets.append(UInt64(blob.count))

@@ -16,7 +16,8 @@
 ///   `f32:NAME`     Float32 × N (htslib's missing-value bit pattern when absent)
 ///   `i32:NAME`     Int32 × N (Int32.min when absent)
 ///   `str:NAME`     UInt32 × N: index into `dict:NAME` (0xFFFFFFFF when absent)
-///   `dict:NAME`    UInt64 count D, UInt64 × (D+1) offsets into the bytes that follow; each string NUL-terminated
+///   `dict:NAME`    UInt64 count D, UInt64 × (D+1) offsets into the bytes that follow; each string NUL-terminated,
+///                  in the order rows first use them
 public enum IndexLayout {
     public static let magic: [UInt8] = Array("CSLKBIX".utf8) + [0]
     public static let formatVersion: UInt32 = 1

@@ -262,6 +262,16 @@ public final class VariantIndex: @unchecked Sendable {
         return bytes + Int(offsets[Int(id)])
     }
 
+    /// `cString` with the string's length in bytes (from the dictionary offsets, without reading the bytes).
+    @inlinable @inline(__always)
+    public func cString(_ column: Int, row: Int, length: inout Int) -> UnsafePointer<CChar>? {
+        let id = columnData[column].load(fromByteOffset: row * 4, as: UInt32.self)
+        guard id != IndexLayout.missingString, let offsets = dictionaryOffsets[column], let bytes = dictionaryBytes[column] else { return nil }
+        let start = Int(offsets[Int(id)])
+        length = Int(offsets[Int(id) + 1]) - start - 1
+        return bytes + start
+    }
+
     /// A string value as a Swift string (allocates; for reports and tests).
     public func string(_ column: Int, row: Int) -> String? {
         cString(column, row: row).map { String(cString: $0) }

@@ -13,7 +13,7 @@ public enum VariantKey {
     public static let maxShortBases = 17
 
     /// The allele bits (bits 43..0) for a short allele, or nil when the alleles need the long table.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func encodeAlleles(ref: UnsafeBufferPointer<UInt8>, alt: UnsafeBufferPointer<UInt8>) -> UInt64? {
         let r = ref.count, a = alt.count
         guard r >= 1, a >= 1, r <= 15, a <= 15, r + a <= maxShortBases else { return nil }
@@ -32,7 +32,7 @@ public enum VariantKey {
         return UInt64(r) << 39 | UInt64(a) << 35 | bits
     }
 
-    @inline(__always)
+    @usableFromInline @inline(__always)
     static func code(_ b: UInt8) -> UInt64? {
         switch b {
         case 0x41: return 0
@@ -44,7 +44,7 @@ public enum VariantKey {
     }
 
     /// The full key for a position (0-based) and allele bits.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func key(position: Int64, alleleBits: UInt64) -> UInt64 {
         UInt64(position & ((1 << IndexLayout.chunkShift) - 1)) << 44 | alleleBits
     }
@@ -53,7 +53,7 @@ public enum VariantKey {
     ///
     /// bcftools compares alleles the same way (a REF that is a prefix of the other record's REF matches
     /// when ALT is extended by the rest): `GTT>GT` and `GT>G` are one variant. The key uses the shortest form.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func trimmedLengths(ref: UnsafeBufferPointer<UInt8>, alt: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
         var r = ref.count, a = alt.count
         while r > 1 && a > 1 && ref[r - 1] == alt[a - 1] { r -= 1; a -= 1 }
@@ -62,7 +62,7 @@ public enum VariantKey {
 
     /// Whether an ALT allele can be looked up: not missing (`.`), not the spanning deletion `*`,
     /// not symbolic (`<DEL>`) and not a breakend.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isLookupAllele(_ alt: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = alt.first else { return false }
         if first == 0x2E || first == 0x2A || first == 0x3C { return false }  // . * <
