@@ -207,6 +207,34 @@ import TestSupport
         #expect(Self.criterion(run.results[2], .PVS1)?.final.status != .met)
     }
 
+    @Test("A curation's not_met column rejects a computed criterion; computed and final both kept")
+    func curationRejectsComputedPM2() throws {
+        let dir = try Command.temporaryDirectory()
+        let path = dir.appendingPathComponent("curations.tsv").path
+        try """
+            #build=GRCh38
+            chrom\tpos\tref\talt\tgene\tclass\tcriteria\tnot_met\tdate\tcurator\tnote
+            chr17\t7674894\tG\tA\tTP53\tVUS\tPS3_Supporting\tPM2\t2026-10-01\tcurator-09\tseen in in-house controls (example)
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let curations = try Curations.load(path: path)
+        let row = try #require(curations.entries.first)
+        #expect(row.notMet?.map(\.description) == ["PM2"])
+        let (entries, prior) = GermlineAnnotator.curatorDecisions(row, file: curations.file)
+        #expect(prior.acmgClass == "Uncertain significance")
+        let absent = [PopulationFrequency.absent(source: "gnomad_exomes")]
+        let c = GermlineClassifier().classify(GermlineFacts(gene: "TP53", frequencies: absent, curatorEntries: entries))
+        let pm2 = try #require(c.criteria.first { $0.criterion == .PM2 })
+        #expect(pm2.computed?.status == .met)
+        #expect(pm2.final.status == .notMet)
+        #expect(pm2.final.source == "curations.tsv line 3")
+        #expect(c.criteria.first { $0.criterion == .PS3 }?.final.applied?.code == "PS3_Supporting")
+        #expect(c.computed.counted.map(\.code) == ["PM2_Supporting"])
+        #expect(c.final.counted.map(\.code) == ["PS3_Supporting"])
+        let text = GermlineAnnotator.evidenceEntries(c).first { $0.hasPrefix("PM2|") }
+        #expect(text == "PM2|not_met|Moderate|curator curator-09 2026-10-01: seen in in-house controls (example) (computed: met)")
+    }
+
     @Test func percentEncodingFollowsTheContract() {
         #expect(GermlineAnnotator.percentEncode("a,b;c=d|e&f%g\th\ni") == "a%2Cb%3Bc%3Dd%7Ce%26f%25g%09h%0Ai")
     }

@@ -321,19 +321,24 @@ public final class GermlineAnnotator: RecordAnnotator {
             if let s = answer.mayAffectSplicing { facts.mayAffectSplicing = s }
         }
         if let latest = curationEntries(chrom: chrom, pos: Int(record.position1), ref: ref, alt: altText).last {
-            let source = "\(curations?.file ?? "curations") line \(latest.line)"
-            let why = latest.note ?? "curated \(latest.classification.name)"
-            facts.curatorEntries = latest.criteria.compactMap { Self.applied($0.description) }.map {
-                CuratorEntry($0, justification: why, curator: latest.curator, date: latest.date, source: source)
-            } + (latest.notMet ?? []).compactMap { Self.applied($0.description) }.map {
-                CuratorEntry(criterion: $0.criterion, met: false, strength: $0.strength, justification: why,
-                             curator: latest.curator, date: latest.date, source: source)
-            }
-            facts.priorCuration = PriorCuration(acmgClass: latest.classification.name, criteria: latest.criteria.compactMap { Self.applied($0.description) },
-                                                date: latest.date, curator: latest.curator, note: latest.note)
+            (facts.curatorEntries, facts.priorCuration) = Self.curatorDecisions(latest, file: curations?.file)
             if facts.gene == nil { facts.gene = latest.gene }
         }
         return facts
+    }
+
+    /// A curation row as curator entries — its `criteria` applied at their written strength, its `not_met` codes
+    /// rejected, its note as the justification — and as the prior classification shown for context.
+    static func curatorDecisions(_ c: Curation, file: String?) -> ([CuratorEntry], PriorCuration) {
+        let source = "\(file ?? "curations") line \(c.line)"
+        let why = c.note ?? "curated \(c.classification.name)"
+        let applied = c.criteria.compactMap { Self.applied($0.description) }
+        let entries = applied.map { CuratorEntry($0, justification: why, curator: c.curator, date: c.date, source: source) }
+            + (c.notMet ?? []).compactMap { Self.applied($0.description) }.map {
+                CuratorEntry(criterion: $0.criterion, met: false, strength: $0.strength, justification: why,
+                             curator: c.curator, date: c.date, source: source)
+            }
+        return (entries, PriorCuration(acmgClass: c.classification.name, criteria: applied, date: c.date, curator: c.curator, note: c.note))
     }
 
     /// Curations of the allele, matching the contig in any naming style.
