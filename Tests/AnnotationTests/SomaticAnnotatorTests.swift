@@ -318,7 +318,7 @@ struct SomaticAnnotatorTests {
         for line in peerText.split(separator: "\n") {
             let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
             let mane = parts[1].split(separator: ",").first { $0.contains("ENST00000269305") }.map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
-            peer[parts[0]] = (mane?[0] ?? "none", (mane?.count ?? 0) > 5 ? mane![5] : "")
+            peer[parts[0]] = (mane?.first ?? "none", mane.flatMap { $0.count > 5 ? $0[5] : nil } ?? "")
         }
         #expect(peer.count == 28)
 
