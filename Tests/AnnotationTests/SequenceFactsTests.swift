@@ -250,6 +250,26 @@ import Knowledge
         #expect(none.results.allSatisfy { if case .notEvaluated = $0.status { true } else { false } })
     }
 
+    @Test("TP53 codon 175 deleted in frame (chr17:7675087-7675089, CGC on the transcript): PM4, not BP3",
+          .enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func tp53InFrameDeletion() throws {
+        guard try SharedData.require() else { return }
+        let s = try Setup(gff: "reference/grch38-tp53-region/TP53_WRAP53.ensembl.GRCh38.chr17_7660000-7700000.gff3")
+        let allele = VariantAllele(start: 7675087, refLength: 3, alt: [])
+        let h = try #require(s.model.contigHandle("chr17"))
+        let e = try #require(s.predictor.effects(contig: h, allele: allele).first { s.model.transcripts[$0.transcript].id == "ENST00000269305" })
+        #expect(e.terms.contains(.inframeDeletion))
+        let facts = SequenceFacts(effect: e, allele: allele, predictor: s.predictor,
+                                  context: SequenceContext(lofMechanism: true), scores: InSilicoScores())
+        #expect(facts.inputs.proteinLength.change == .inFrameIndel(residues: 1))
+        #expect(facts.inputs.proteinLength.inRepeatRegion == false)
+        let pm4 = try Self.result(facts, .PM4)
+        #expect(pm4.status == .met && pm4.strength == .moderate)
+        #expect(pm4.fact == "in-frame indel of 1 residue outside a repeat region (1 tandem copy of GCG in the reference)")
+        #expect(try Self.result(facts, .BP3).status == .notMet)
+        #expect(try Self.result(facts, .PVS1).status == .notMet)
+    }
+
     @Test("SpliceAI INFO values: the highest delta of the allele's entries, the report gene's when present")
     func spliceAIParsing() {
         let v = "T|GENE1|0.01|0.02|0.25|0.00|-3|10|2|-1,T|GENE2|0.50|0.00|0.00|0.00|1|1|1|1,C|GENE1|0.99|0|0|0|1|1|1|1"
