@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Variants", "HTS", "TestSupport"]),
         .testTarget(name: "ConsequenceTests", dependencies: ["Consequence", "Variants", "HTS", "TestSupport"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "TestSupport"]),
-        .testTarget(name: "AnnotationTests", dependencies: ["Annotation", "Knowledge", "Variants", "HTS", "TestSupport"]),
+        .testTarget(name: "AnnotationTests", dependencies: ["Annotation", "Knowledge", "Variants", "HTS", "Consequence", "TestSupport"]),
         .testTarget(name: "PanelTests", dependencies: ["Panel", "Classification", "TestSupport"]),
         .testTarget(name: "ConsiliumCLITests", dependencies: ["consilium", "TestSupport"]),
     ],

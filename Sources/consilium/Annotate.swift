@@ -108,7 +108,7 @@ struct Annotate: ParsableCommand {
         if case .vcf(let v) = format { htsFormat = v } else { htsFormat = .vcf }
         try HeaderContigs.prepare(reader: reader, reference: fasta, outputFormat: htsFormat)
         var annotators: [RecordAnnotator] = []
-        if let csq = try consequenceAnnotator(kb: knowledge) { annotators.append(csq) }
+        if let csq = try consequenceAnnotator(kb: knowledge, vcf: reader) { annotators.append(csq) }
         let pipeline = try AnnotationPipeline(reader: reader, reference: fasta, kb: knowledge, annotators: annotators)
         var warned = Set<String>()
         let quiet = self.quiet
@@ -149,7 +149,7 @@ struct Annotate: ParsableCommand {
     }
 
     /// The consequence stage when gene models (from --gene-model, else the knowledge base) and -f are available.
-    func consequenceAnnotator(kb: KnowledgeBase) throws -> ConsequenceAnnotator? {
+    func consequenceAnnotator(kb: KnowledgeBase, vcf: VCFReader) throws -> ConsequenceAnnotator? {
         guard !noConsequences else { return nil }
         let stored = kb.dataSources(kind: "genemodel")
         guard !geneModels.isEmpty || !stored.isEmpty else { return nil }
@@ -168,9 +168,17 @@ struct Annotate: ParsableCommand {
                 names.append("\(s.file)\(s.version.map { " \($0)" } ?? "")")
             }
         } else {
+            let query = GenomeBuild.detect(contigs: vcf.header.contigs)
             for g in geneModels {
+                // A model whose header names another build would give plausible but wrong consequences.
+                let header = try GeneModelReader.header(path: g)
+                if let q = query, let b = header.genomeBuild, b != q.build.rawValue {
+                    throw InputError(file: g, location: .file, field: "header",
+                                     problem: "the gene model's header says \(b) but the VCF \(vcf.path) is \(q.build.rawValue) (\(q.evidence))",
+                                     hint: "give a gene model of the VCF's genome build")
+                }
                 transcripts += try GeneModelReader.read(path: g).transcripts
-                names.append((g as NSString).lastPathComponent)
+                names.append((g as NSString).lastPathComponent + (header.version.map { " \($0)" } ?? ""))
             }
         }
         // The predictor reads its own reference handle: the normalizer's is positioned elsewhere.

@@ -203,4 +203,24 @@ import TestSupport
         let badChoice = try s.annotate(["--transcript-choice", "mane,appris"], output: g)
         #expect(badChoice.status != 0 && badChoice.stderr.contains("--transcript-choice"), "\(badChoice.stderr)")
     }
+
+    /// A gene model whose header names another genome build is refused by `annotate -g` and by `kb build` next to a
+    /// GRCh38 source, naming both builds (exit 1, no output).
+    @Test(.enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func geneModelOfAnotherBuildIsRefused() throws {
+        guard try SharedData.require() else { return }
+        let s = try Setup()
+        let gff = s.dir.appendingPathComponent("tp53.grch37-header.gff3").path
+        let body = try String(contentsOfFile: SharedData.path(KBBuildTests.geneModels[0]), encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+        try ("##gff-version 3\n#!genome-build GRCh37.p13\n" + body + "\n").write(toFile: gff, atomically: true, encoding: .utf8)
+        let out = s.dir.appendingPathComponent("out.vcf").path
+        let r = try s.annotate(["-g", gff], output: out)
+        #expect(r.status == 1 && r.stderr.contains("GRCh37") && r.stderr.contains("GRCh38"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let kb = s.dir.appendingPathComponent("kb37").path
+        let b = try Command.consilium(["kb", "build", "-o", kb, "--clinvar", SharedData.path(KBBuildTests.clinvar), "--transcripts", gff])
+        #expect(b.status == 1 && b.stderr.contains("GRCh37") && b.stderr.contains("GRCh38"), "\(b.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: kb))
+    }
 }

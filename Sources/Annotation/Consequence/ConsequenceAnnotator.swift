@@ -86,6 +86,16 @@ public final class ConsequenceAnnotator: RecordAnnotator {
         }
     }
 
+    /// The report transcript's `CSL_CSQ` fields for ALT `alt` of the last record, by field name (`HGVSc`,
+    /// `HGVSp`, `EXON`, `Consequence`, …), values as written in the VCF (percent-encoded); empty fields left out.
+    /// The same text as the VCF and the table, so a report never words a change differently from the file.
+    public func reportFields(alt: Int) -> [String: String] {
+        let values = columnValues(alt: alt)
+        var out: [String: String] = [:]
+        for (name, value) in zip(CSQFormatter.fields, values) { if let value { out[name] = value } }
+        return out
+    }
+
     public func columnValues(alt: Int) -> [String?] {
         guard alt >= 0, alt < spans.count, !spans[alt].isEmpty else {
             return Array(repeating: nil, count: Self.columnNames.count)
