@@ -30,7 +30,7 @@ import TestSupport
     ] }
 
     struct Tally {
-        var rows = 0, noGenomic = 0, cCompared = 0, cEqual = 0, pCompared = 0, pEqual = 0
+        var rows = 0, noGenomic = 0, cCompared = 0, cEqual = 0, pCompared = 0, pEqual = 0, gCompared = 0, gEqual = 0
         var differences: [String] = []
     }
 
@@ -40,6 +40,12 @@ import TestSupport
         tally.rows += 1
         guard let gText = expressions.first(where: { $0.hasPrefix(gene.genomic) }),
               let g = GenomicHGVS(gText, base: setup.base(gene.contig)) else { tally.noGenomic += 1; return }
+        // Our g. of the parsed allele must give back the curated g. (3' rule on the + strand; legacy sequence dropped).
+        tally.gCompared += 1
+        let ourG = setup.namer.genomicName(g.allele, contig: gene.contig).map { String(gene.genomic.dropLast(2)) + $0 }
+        if ourG == modernHGVS(gText) { tally.gEqual += 1 } else {
+            tally.differences.append("\(label): g. expected \(modernHGVS(gText)) ours \(ourG ?? "nil")")
+        }
         guard let cCurated = expressions.first(where: { e in gene.accessions.contains { e.hasPrefix($0) } }),
               let colon = cCurated.firstIndex(of: ":") else { tally.noGenomic += 1; return }
         let expectedC = modernHGVS(String(cCurated[cCurated.index(after: colon)...]))
@@ -84,7 +90,7 @@ import TestSupport
                 Self.check(gene: gene, setup: setup, expressions: expressions, curatedP: p, label: "eRepo \(f[1])", tally: &tally)
             }
         }
-        print("eRepo TP53/BRCA1/PALB2: \(tally.rows) rows, \(tally.noGenomic) without a GRCh38 g. or MANE c.; c. equal \(tally.cEqual)/\(tally.cCompared), p. equal \(tally.pEqual)/\(tally.pCompared)")
+        print("eRepo TP53/BRCA1/PALB2: \(tally.rows) rows, \(tally.noGenomic) without a GRCh38 g. or MANE c.; c. equal \(tally.cEqual)/\(tally.cCompared), p. equal \(tally.pEqual)/\(tally.pCompared), g. equal \(tally.gEqual)/\(tally.gCompared)")
         for d in tally.differences { print("  \(d)") }
         #expect(tally.rows == 43)
         #expect(tally.differences.isEmpty)
@@ -105,11 +111,17 @@ import TestSupport
                       label: "ClinVar \(f[1])", tally: &tally)
             }
         }
-        print("ClinVar vectors TP53/BRCA1/PALB2: \(tally.rows) rows; c. equal \(tally.cEqual)/\(tally.cCompared)")
+        print("ClinVar vectors TP53/BRCA1/PALB2: \(tally.rows) rows; c. equal \(tally.cEqual)/\(tally.cCompared); g. equal \(tally.gEqual)/\(tally.gCompared)")
         for d in tally.differences { print("  \(d)") }
         #expect(tally.rows == 9)
         // 12361: g.7674903_7674904delTT deletes two T of the TTT run at 7674902-7674904 (AAA on TP53's strand).
         // The 3' rule puts it at c.628_629del; ClinVar's legacy c.627_628delAA was projected without the shift.
-        #expect(tally.differences == ["ClinVar 12361: c. expected c.627_628del ours c.628_629del"])
+        // 126586 and 126619 (PALB2, − strand): ClinVar's g. is left-aligned (VCF style) instead of 3'-shifted on the
+        // + strand. chr16:23635488-23635502 is TTCTCTGTTTGATTT: deleting 23635493-6 (TGTT) or 23635495-8 (TTTG) gives
+        // the same sequence and the latter is the most 3'; likewise inserting TCA after 23634819 in …CTTTCA… equals
+        // inserting CAT after 23634820. Their c. names (3' on the transcript strand) agree with ours.
+        #expect(tally.differences == ["ClinVar 12361: c. expected c.627_628del ours c.628_629del",
+                                      "ClinVar 126586: g. expected NC_000016.10:g.23635493_23635496del ours NC_000016.10:g.23635495_23635498del",
+                                      "ClinVar 126619: g. expected NC_000016.10:g.23634819_23634820insTCA ours NC_000016.10:g.23634820_23634821insCAT"])
     }
 }

@@ -187,4 +187,58 @@ import TestSupport
         #expect(e[2].terms == ConsequenceSet([.inframeDeletion, .spliceRegion]) && e[2].termNames == ["conservative_inframe_deletion", "splice_region_variant"])
         #expect(parser.entries(e, ref: "C", alt: "T", alts: ["T", "C"]).count == 2)
     }
+
+    /// A real SnpEff run (Debian snpEff 5), database built in a temporary folder from bcftools' GYG2 case (FASTA +
+    /// Ensembl GFF3): ANN found from the header, and each entry on ENST00000381157 carries our terms, and our
+    /// protein position and HGVS numbers less one residue/codon: the CDS starts with an incomplete codon, which
+    /// SnpEff (like bcftools) skips and VEP numbers as residue 1.
+    @Test(.enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func snpEffRealRun() throws {
+        guard try SharedData.require() else { return }
+        guard let snpEff = Command.which("snpEff") else {
+            Issue.record("snpEff is a required peer (apt-get install snpeff)")
+            return
+        }
+        let case_ = SharedData.path("bcftools-csq/ENST00000381157")
+        let tmp = try Command.temporaryDirectory()
+        let data = tmp.appendingPathComponent("data/gyg2")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "\(case_)/ENST00000381157.gff", toPath: data.appendingPathComponent("genes.gff").path)
+        try FileManager.default.copyItem(atPath: "\(case_)/ENST00000381157.fa", toPath: data.appendingPathComponent("sequences.fa").path)
+        let config = tmp.appendingPathComponent("snpEff.config").path
+        try "data.dir = \(tmp.path)/data/\ngyg2.genome : gyg2\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let build = try Command.run(snpEff, ["build", "-gff3", "-c", config, "-noCheckCds", "-noCheckProtein", "gyg2"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let ann = try Command.run(snpEff, ["ann", "-c", config, "-noStats", "gyg2", "\(case_)/haploid-diploid.vcf"])
+        #expect(ann.status == 0, "\(ann.stderr)")
+        let out = tmp.appendingPathComponent("ann.vcf").path
+        // Debian's snpEff wrapper echoes its command line to standard output before the VCF.
+        let text = ann.stdoutText
+        let vcfText = text.range(of: "##fileformat").map { String(text[$0.lowerBound...]) } ?? text
+        try vcfText.write(toFile: out, atomically: true, encoding: .utf8)
+        let (header, rows) = try Self.query(out, tag: "ANN")
+        let layout = try #require(AnnotationLayout.detect(headerText: header).first { $0.tag == "ANN" },
+                                  "no ANN in snpEff's output; snpEff said: \(ann.stderr.suffix(400)) \(build.stderr.suffix(400))")
+        #expect(layout.tool == .snpEff)
+        let parser = PreAnnotatedParser(layout: layout)
+        let model = try GeneModelReader.read(path: "\(case_)/ENST00000381157.gff")
+        let predictor = ConsequencePredictor(model: model, sequences: TranscriptSequences(reference: try FastaReference(path: "\(case_)/ENST00000381157.fa"), model: model))
+        let namer = HGVSNamer(predictor: predictor)
+        var compared = 0
+        for r in rows {
+            let entries = parser.entries(parser.parse(r[3]), ref: r[1], alt: r[2], alts: [r[2]])
+            let e = try #require(entries.first { $0.transcript == "transcript:ENST00000381157" })
+            let pos = try #require(Int(r[0]))
+            let allele = try #require(VariantAllele(position: pos, ref: Array(r[1].utf8), alt: Array(r[2].utf8)))
+            let ours = predictor.effect(of: allele, on: 0)
+            let names = namer.names(of: allele, on: 0)
+            #expect(e.terms == ours.terms, "\(r[0]): \(e.termNames) vs \(ours.terms.joined)")
+            #expect(e.proteinPosition.map { $0 + 1 } == ours.proteinStart)
+            #expect(e.hgvsc.map { "c.\(Int($0.dropFirst(2).prefix { $0.isNumber }).map { $0 + 1 } ?? 0)" }
+                    == names.transcript.map { "c.\(Int($0.dropFirst(2).prefix { $0.isNumber }) ?? -1)" })
+            #expect(e.exon?.number == ours.exonFirst && e.exon?.of == model.transcripts[0].exons.count)
+            compared += 1
+        }
+        #expect(compared == 4)
+    }
 }

@@ -76,6 +76,37 @@ public struct HGVSNamer {
         return out
     }
 
+    // MARK: g.
+
+    /// The genomic name (`g.7675088C>T`, `g.7674903_7674904del`, `g.…dup`, `g.…insT`, `g.…delinsAG`) of `v` on
+    /// `contig`, the 3' rule applied on the + strand (genomic orientation, no feature bounds); nil when the
+    /// reference lacks the bases. The accession (`NC_000017.11:`) is the caller's: the FASTA's names are not.
+    public func genomicName(_ v: VariantAllele, contig: String) -> String? {
+        let seqs = predictor.sequences
+        if v.refLength == 1 && v.alt.count == 1 {
+            guard let r = seqs.genomic(contig: contig, start: v.start, end: v.start) else { return nil }
+            return "g.\(v.start)" + String(decoding: r, as: UTF8.self) + ">" + String(decoding: v.alt, as: UTF8.self)
+        }
+        let window = 2000
+        guard let g = seqs.genomic(contig: contig, start: max(1, v.start - window), end: v.end + window) else { return nil }
+        let from = max(1, v.start - window)
+        @inline(__always) func base(_ p: Int) -> UInt8? { let i = p - from; return i >= 0 && i < g.count ? g[i] : nil }
+        func span(_ a: Int, _ b: Int) -> String { a == b ? "\(a)" : "\(a)_\(b)" }
+        if v.alt.isEmpty {
+            var s = v.start, e = v.end
+            while let a = base(s), let b = base(e + 1), a == b { s += 1; e += 1 }
+            return "g." + span(s, e) + "del"
+        }
+        if v.isInsertion {
+            var x = v.alt, s = v.start
+            while let b = base(s), b == x[0] { x.append(x.removeFirst()); s += 1 }
+            let n = x.count
+            if s - n >= from, (0..<n).allSatisfy({ base(s - n + $0) == x[$0] }) { return "g." + span(s - n, s - 1) + "dup" }
+            return "g.\(s - 1)_\(s)ins" + String(decoding: x, as: UTF8.self)
+        }
+        return "g." + span(v.start, v.end) + "delins" + String(decoding: v.alt, as: UTF8.self)
+    }
+
     // MARK: c. / n.
 
     /// The HGVS position of genomic base `g` on `t` (`524`, `-12`, `*34`, `123+5`, `124-2`).

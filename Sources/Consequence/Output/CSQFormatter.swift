@@ -64,7 +64,10 @@ public struct CSQFormatter {
             f.append(t.isCanonical ? "YES" : "")
             f.append(t.isMANESelect ? t.id : "")
             f.append(e.compound?.text ?? "")
-            out += f.map(Self.escape).joined(separator: "|")
+            for (i, x) in f.enumerated() {
+                if i > 0 { out += "|" }
+                Self.appendEscaped(x, to: &out)
+            }
         }
     }
 
@@ -88,18 +91,27 @@ public struct CSQFormatter {
     }
 
     static func escape(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == ";" || $0 == "=" || $0 == " " || $0 == "|" }) else { return s }
         var out = ""
-        for c in s {
+        appendEscaped(s, to: &out)
+        return out
+    }
+
+    /// Appends `s` percent-encoded; scans UTF-8 bytes (no Character iteration: this runs for every field).
+    @inline(__always) static func appendEscaped(_ s: String, to out: inout String) {
+        var s = s
+        let clean = s.withUTF8 { b in
+            !b.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "|") }
+        }
+        if clean { out += s; return }
+        for c in s.unicodeScalars {
             switch c {
             case ",": out += "%2C"
             case ";": out += "%3B"
             case "=": out += "%3D"
             case " ": out += "%20"
             case "|": out += "%7C"
-            default: out.append(c)
+            default: out.unicodeScalars.append(c)
             }
         }
-        return out
     }
 }
