@@ -190,7 +190,7 @@ public struct SequenceFacts: Sendable {
             return .product(framePreserved: true, nmd: nil, residuesRemoved: coding / 3)
         }
         let removed = proteinLength.map { max(0, $0 - firstResidue + 1) }
-        guard let cdna = predictor.sequences.cdna(index) else {
+        guard let cdna = predictor.sequences.cdna(index), exonEnd <= cdna.count else {
             return .product(framePreserved: false, nmd: nil, residuesRemoved: removed)
         }
         // Translate the skipped transcript from the CDS start to its first stop.
