@@ -21,7 +21,8 @@ struct CSQ: ParsableCommand {
 
         Haplotype-aware, like bcftools csq: on each haplotype (phased, haploid or homozygous GT; a VCF without \
         samples is one haplotype), alleles in the same codon, or after a frameshift until the frame is restored, \
-        are translated together. The combined change is written on the first record's entry (COMPOUND lists \
+        are translated together. The combined change is written on the entry of the member first in transcript \
+        order (COMPOUND lists \
         the member POS values, e.g. 31177+31178); the other records keep their own consequence with \
         COMPOUND=@POS of that record. Unphased heterozygous alleles are predicted alone. --no-haplotypes \
         predicts every allele alone.

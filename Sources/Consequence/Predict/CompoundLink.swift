@@ -1,9 +1,10 @@
 /// How one entry relates to a haplotype-combined change (bcftools csq's "compound" consequences).
 ///
 /// Alleles of one haplotype that touch the same codon, or that follow a frameshift before the frame is
-/// restored, are translated together. The combined change is reported once, on the entry of the record with the
-/// lowest VCF position (the lead); the entries of the other records keep their own consequence and point back
-/// to the lead, as bcftools writes `@POS`.
+/// restored, are translated together. The combined change is reported once, on the entry of the member that
+/// comes first in transcript order (the lead: the lowest POS on the + strand, the highest on the − strand, as
+/// bcftools reports it); the entries of the other records keep their own consequence and point back to the
+/// lead, as bcftools writes `@POS`.
 public struct CompoundLink: Sendable, Equatable {
     /// VCF POS of the lead record.
     public var lead: Int

@@ -10,7 +10,7 @@
 /// UTR and intron effects stay per allele.
 ///
 /// Reporting (`CompoundLink`): the combined change replaces the lead allele's entry on that transcript (lead =
-/// lowest VCF POS); every other member keeps its own consequence with a back-reference `@POS`. When an allele is
+/// the first member in transcript order, as bcftools reports it); every other member keeps its own consequence with a back-reference `@POS`. When an allele is
 /// alone on some haplotype and combined on another, it gets both entries.
 public struct HaplotypeCombiner {
     public let predictor: ConsequencePredictor
@@ -53,9 +53,10 @@ public struct HaplotypeCombiner {
                 var leadsSeen: [Int] = []
                 for g in groups.combined where g.contains(j) {
                     let members = g.map { variants[edits[$0].item].recordPosition }.sorted()
+                    // The lead is the first member in transcript order (bcftools' choice: on the − strand the
+                    // highest POS).
                     let leadIndex = g.min { lhs, rhs in
-                        let l = variants[edits[lhs].item].recordPosition, r = variants[edits[rhs].item].recordPosition
-                        return l != r ? l < r : edits[lhs].item < edits[rhs].item
+                        edits[lhs].a != edits[rhs].a ? edits[lhs].a < edits[rhs].a : edits[lhs].item < edits[rhs].item
                     } ?? j
                     let leadPos = variants[edits[leadIndex].item].recordPosition
                     if leadIndex == j {

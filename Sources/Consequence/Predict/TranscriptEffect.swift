@@ -29,7 +29,7 @@ public struct TranscriptEffect: Sendable {
     /// Distance to the transcript for upstream/downstream variants.
     public var distance = 0
     /// Set when the allele shares a codon (or an unrestored frame) with other alleles of one haplotype: the
-    /// combined change is reported on the first record (`members` listed), the others point back to it.
+    /// combined change is reported on the member first in transcript order (`members` listed), the others point back to it.
     public var compound: CompoundLink?
 
     public init(transcript: Int) { self.transcript = transcript }
