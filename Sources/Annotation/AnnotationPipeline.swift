@@ -23,6 +23,13 @@ public final class AnnotationPipeline {
     public let kb: KnowledgeBase
     /// Run in order on every output record after the lookup (consequences, then classifications).
     public let annotators: [RecordAnnotator]
+    /// The consequence stage when it combines haplotypes: records that may share a codon with later ones are
+    /// held (`held`) until no later record can join them, then annotated and written in order.
+    private let holder: ConsequenceAnnotator?
+    private var held: [VCFRecord] = []
+    private var spare: [VCFRecord] = []
+    private var heldRid: Int32 = -1
+    private var holdUntil = 0
 
     /// Opens the normalizer over `reader` and checks that the query and the knowledge base agree on the
     /// genome build and contig lengths. The annotators' `##INFO` lines are declared in
@@ -33,6 +40,7 @@ public final class AnnotationPipeline {
         self.reader = reader
         self.kb = kb
         self.annotators = annotators
+        holder = annotators.lazy.compactMap { $0 as? ConsequenceAnnotator }.first { $0.combinesHaplotypes }
         try AnnotationPipeline.checkCompatible(reader: reader, kb: kb)
         var options = NormalizeOptions()
         options.split = true
@@ -81,22 +89,48 @@ public final class AnnotationPipeline {
             stats.recordsIn += 1
             do { try normalizer.push(record) } catch { throw error.located(file: reader.path, at: reader.location) }
             while let out = normalizer.nextReady() {
-                try emit(out, into: sink)
+                try process(out, into: sink)
                 stats.recordsOut += 1
             }
             progress(reader)
         }
         normalizer.finish()
         while let out = normalizer.nextReady() {
-            try emit(out, into: sink)
+            try process(out, into: sink)
             stats.recordsOut += 1
         }
+        try flushHeld(into: sink)
         try sink.finish()
         var labels: [String] = []
         if kb.clinvar != nil { labels.append("clinvar") }
         labels += kb.frequencies.map(\.label)
         for (i, l) in labels.enumerated() { stats.found[l] = lookup.found[i] }
         return stats
+    }
+
+    /// Holds `record` while it may combine with later ones on a haplotype (as `consilium csq`), else emits it;
+    /// output order is input order either way.
+    private func process(_ record: VCFRecord, into sink: AnnotationSink) throws(InputError) {
+        guard let holder else { return try emit(record, into: sink) }
+        let position = Int(record.position1)
+        if !held.isEmpty && (record.rid != heldRid || position > holdUntil) { try flushHeld(into: sink) }
+        let hold = holder.prepare(record, header: normalizer.outputHeader)
+        guard !held.isEmpty || hold > 0 else { return try emit(record, into: sink) }
+        let copy = spare.popLast() ?? VCFRecord()
+        copy.copy(from: record)
+        held.append(copy)
+        heldRid = record.rid
+        holdUntil = max(holdUntil, hold)
+    }
+
+    private func flushHeld(into sink: AnnotationSink) throws(InputError) {
+        guard let holder, !held.isEmpty else { return }
+        holder.combinePrepared(held, header: normalizer.outputHeader)
+        for r in held { try emit(r, into: sink) }
+        spare.append(contentsOf: held)
+        held.removeAll(keepingCapacity: true)
+        heldRid = -1
+        holdUntil = 0
     }
 
     @inline(__always)

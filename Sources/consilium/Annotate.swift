@@ -20,7 +20,7 @@ struct Annotate: ParsableCommand {
 
         Consequences: when the knowledge base holds gene models (kb build --transcripts) or --gene-model is \
         given, and -f is given, CSL_CSQ is added in VEP's CSQ layout, the same entries `consilium csq` writes \
-        (one per transcript within 5 kb). Tables get the report transcript's fields as columns (MANE Select, \
+        (one per transcript within 5 kb; alleles of one haplotype in one codon combined, unless --no-haplotypes). Tables get the report transcript's fields as columns (MANE Select, \
         then Ensembl canonical, then longest CDS; see --transcript-choice) and every entry in the CSQ column.
 
         Examples:
@@ -59,6 +59,9 @@ struct Annotate: ParsableCommand {
 
     @Flag(name: .customLong("no-hgvs"), help: "Leave HGVSc/HGVSp empty in CSL_CSQ (faster).")
     var noHGVS = false
+
+    @Flag(name: .customLong("no-haplotypes"), help: "Predict each allele alone (VEP's behaviour): do not combine alleles of one haplotype.")
+    var noHaplotypes = false
 
     @Option(name: .short, help: ArgumentHelp("Output file; - for standard output.", valueName: "OUT"))
     var output: String = "-"
@@ -185,6 +188,7 @@ struct Annotate: ParsableCommand {
         let fasta = try FastaReference(path: reference)
         let choice = TranscriptChoice(option: transcriptChoice) ?? .standard
         return ConsequenceAnnotator(model: GeneModel(transcripts: transcripts), reference: fasta,
-                                    source: names.joined(separator: "; ").replacingOccurrences(of: "\"", with: "'"), choice: choice, hgvs: !noHGVS)
+                                    source: names.joined(separator: "; ").replacingOccurrences(of: "\"", with: "'"), choice: choice, hgvs: !noHGVS,
+                                    combinesHaplotypes: !noHaplotypes)
     }
 }

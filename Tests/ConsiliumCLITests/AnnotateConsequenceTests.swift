@@ -86,37 +86,36 @@ import TestSupport
     }
 
     /// Same records, same gene models: annotate's CSL_CSQ equals `consilium csq` on the normalized input, each
-    /// region against its own gene model (csq takes one model).
-    @Test(.enabled(if: SharedData.shouldRun, SharedData.skipNote))
-    func cslCsqEqualsConsiliumCsq() throws {
+    /// region against its own gene model (csq takes one model), with haplotypes combined (the default: the sites-only
+    /// file is one haplotype, so BRCA1 43067661 A>T and 43092064 TC>T, both in exon 10 of the long isoforms, are
+    /// translated together) and with `--no-haplotypes` (each allele alone).
+    @Test(.enabled(if: SharedData.shouldRun, SharedData.skipNote), arguments: [false, true])
+    func cslCsqEqualsConsiliumCsq(alone: Bool) throws {
         guard try SharedData.require() else { return }
         let s = try Setup()
         let out = s.dir.appendingPathComponent("out.bcf").path
-        let r = try s.annotate([], output: out)
+        let flag = alone ? ["--no-haplotypes"] : []
+        let r = try s.annotate(flag, output: out)
         #expect(r.status == 0, "\(r.stderr)")
-        let norm = s.dir.appendingPathComponent("norm.vcf").path
-        let n = try Command.consilium(["norm", "-q", "-f", s.fasta, s.input, "-o", norm])
+        let norm = s.dir.appendingPathComponent("norm.vcf.gz").path
+        let n = try Command.consilium(["norm", "-q", "-f", s.fasta, s.input, "-O", "z", "-o", norm, "--write-index"])
         #expect(n.status == 0, "\(n.stderr)")
-        // csq combines alleles of one haplotype unless told not to; annotate predicts each allele alone.
-        let help = try Command.consilium(["csq", "--help"]).stdoutText
-        let alone = help.contains("--no-haplotypes") ? ["--no-haplotypes"] : []
         var expected: [String] = []
         let regions = [(KBBuildTests.geneModels[0], "chr17:7660000-7700000"), (KBBuildTests.geneModels[1], "chr16"),
                        (KBBuildTests.geneModels[2], "chr17:42425000-43600000")]
-        for (gff, region) in regions {
-            let csqOut = s.dir.appendingPathComponent("csq.\(expected.count).vcf").path
-            let bgz = norm + ".gz"
-            if !FileManager.default.fileExists(atPath: bgz) {
-                _ = try Command.peer("bgzip", ["-k", norm])
-                _ = try Command.peer("tabix", ["-p", "vcf", bgz])
-            }
-            let c = try Command.consilium(["csq", "-q", bgz, "-r", region, "-f", s.fasta, "-g", SharedData.path(gff), "-o", csqOut] + alone)
+        for (i, (gff, region)) in regions.enumerated() {
+            let csqOut = s.dir.appendingPathComponent("csq.\(i).vcf").path
+            let c = try Command.consilium(["csq", "-q", norm, "-r", region, "-f", s.fasta, "-g", SharedData.path(gff), "-o", csqOut] + flag)
             #expect(c.status == 0, "\(c.stderr)")
             expected += try Self.query(csqOut, "%CHROM\t%POS\t%REF\t%ALT\t%CSL_CSQ\n")
         }
         let actual = try Self.query(out, "%CHROM\t%POS\t%REF\t%ALT\t%CSL_CSQ\n")
         #expect(expected.count == 35)
         #expect(actual.sorted() == expected.sorted())
+        // Output order is input order (records held for haplotypes included).
+        #expect(actual.map { $0.split(separator: "\t").prefix(2) } == (try Self.query(norm, "%CHROM\t%POS\n")).map { $0.split(separator: "\t").prefix(2) })
+        let compound = actual.filter { $0.contains("|43067661+43092064") }
+        #expect(compound.count == (alone ? 0 : 1), "\(compound.count)")
     }
 
     @Test(.enabled(if: SharedData.shouldRun, SharedData.skipNote), arguments: ["tsv", "jsonl"])

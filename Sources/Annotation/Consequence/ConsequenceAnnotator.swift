@@ -26,17 +26,30 @@ public final class ConsequenceAnnotator: RecordAnnotator {
     private var handleOfRid: [Int] = []
     private var handleHeader: UnsafeMutablePointer<bcf_hdr_t>?
     private var value = ""
+    /// Combine alleles of one haplotype in one codon or unrestored frame, as `consilium csq` does (bcftools csq's
+    /// rule). Needs the pipeline to hold records back (`prepare`, `combinePrepared`); on by default.
+    public let combinesHaplotypes: Bool
+    private let combiner: HaplotypeCombiner
+    /// Effects computed by `prepare` for records not yet annotated, oldest first from `preparedHead`.
+    private var prepared: [(alleles: [VariantAllele?], effects: [[TranscriptEffect]])] = []
+    private var preparedHead = 0
+    private var genotypes: UnsafeMutableRawPointer?
+    private var genotypesCount: Int32 = 0
 
     /// `CSL_CSQ`'s fields as columns (the report transcript's values), then `CSQ`: every entry of the allele.
     public static let columnNames = CSQFormatter.fields + ["CSQ"]
 
     public init(model: GeneModel, reference: FastaReference, source: String, choice: TranscriptChoice = .standard,
-                hgvs: Bool = true) {
+                hgvs: Bool = true, combinesHaplotypes: Bool = true) {
         predictor = ConsequencePredictor(model: model, sequences: TranscriptSequences(reference: reference, model: model))
         formatter = CSQFormatter(predictor: predictor, hgvs: hgvs)
+        combiner = HaplotypeCombiner(predictor: predictor)
         self.choice = choice
         self.source = source
+        self.combinesHaplotypes = combinesHaplotypes
     }
+
+    deinit { free(genotypes) }
 
     public var headerLines: [String] { [CSQFormatter.headerLine(source: source)] }
     public var columns: [String] { Self.columnNames }
@@ -48,42 +61,106 @@ public final class ConsequenceAnnotator: RecordAnnotator {
         return effects[alt][i]
     }
 
+    /// Computes `record`'s effects ahead of `annotate` and returns the last position a later record on the same
+    /// contig may start at and still combine with it on a haplotype (0: none, the record need not wait).
+    /// Records are then annotated in the order prepared.
+    public func prepare(_ record: VCFRecord, header: VCFHeader) -> Int {
+        let computed = compute(record, header)
+        prepared.append(computed)
+        return combinesHaplotypes ? combiner.holdPosition(computed.effects) : 0
+    }
+
+    /// Combines the alleles of `records` (the prepared records not yet annotated, in order) per haplotype. Phased,
+    /// haploid and homozygous genotypes place an allele on a haplotype; a sites-only VCF counts as one haplotype
+    /// holding every record's first ALT (bcftools csq's reading); unphased heterozygous calls stay apart.
+    public func combinePrepared(_ records: [VCFRecord], header: VCFHeader) {
+        guard combinesHaplotypes, records.count > 1, prepared.count - preparedHead == records.count else { return }
+        var variants: [HaplotypeVariant] = []
+        var flat: [[TranscriptEffect]] = []
+        var origin: [(record: Int, alt: Int)] = []
+        let samples = header.sampleCount
+        for (r, rec) in records.enumerated() {
+            let p = prepared[preparedHead + r]
+            var ploidy = 0
+            if samples > 0 {
+                let n = bcf_get_format_values(header.pointer, rec.pointer, "GT", &genotypes, &genotypesCount, Int32(BCF_HT_INT))
+                ploidy = n > 0 ? Int(n) / samples : 0
+            }
+            for (i, allele) in p.alleles.enumerated() {
+                guard let allele, !p.effects[i].isEmpty else { continue }
+                var haps: [Int32] = []
+                var unplaced = false
+                if samples == 0 {
+                    if i == 0 { haps = [HaplotypeVariant.sitesOnlyHaplotype] }
+                } else if ploidy > 0, let gt = genotypes?.assumingMemoryBound(to: Int32.self) {
+                    (haps, unplaced) = HaplotypeVariant.place(alt: i + 1, genotypes: UnsafeBufferPointer(start: gt, count: samples * ploidy),
+                                                             samples: samples, ploidy: ploidy)
+                }
+                variants.append(HaplotypeVariant(recordPosition: Int(rec.position1), allele: allele, haplotypes: haps, unplaced: unplaced))
+                flat.append(p.effects[i])
+                origin.append((r, i))
+            }
+        }
+        combiner.combine(variants, effects: &flat)
+        for (k, o) in origin.enumerated() { prepared[preparedHead + o.record].effects[o.alt] = flat[k] }
+    }
+
     public func annotate(_ record: VCFRecord, header: VCFHeader, lookup: AlleleLookup) throws(InputError) {
-        record.unpackAlleles()
-        let alts = max(0, record.alleleCount - 1)
-        effects.removeAll(keepingCapacity: true)
-        alleles.removeAll(keepingCapacity: true)
+        let current: (alleles: [VariantAllele?], effects: [[TranscriptEffect]])
+        if preparedHead < prepared.count {
+            current = prepared[preparedHead]
+            preparedHead += 1
+            if preparedHead == prepared.count {
+                prepared.removeAll(keepingCapacity: true)
+                preparedHead = 0
+            }
+        } else {
+            current = compute(record, header)
+        }
+        alleles = current.alleles
+        effects = current.effects
         chosenIndex.removeAll(keepingCapacity: true)
         spans.removeAll(keepingCapacity: true)
         value.removeAll(keepingCapacity: true)
-        guard alts > 0 else {
-            bcf_update_info(header.pointer, record.pointer, "CSL_CSQ", nil, 0, Int32(BCF_HT_STR))
-            return
-        }
-        let handle = contigHandle(record.rid, header)
-        let refC = record.alleleCString(0)
-        let ref = UnsafeBufferPointer(start: UnsafeRawPointer(refC).assumingMemoryBound(to: UInt8.self), count: strlen(refC))
-        for a in 1...alts {
-            let c = record.alleleCString(a)
-            let alt = UnsafeBufferPointer(start: UnsafeRawPointer(c).assumingMemoryBound(to: UInt8.self), count: strlen(c))
-            guard let allele = VariantAllele(position: Int(record.position1), ref: ref, alt: alt) else {
-                alleles.append(nil); effects.append([]); chosenIndex.append(nil); spans.append(0..<0)
+        for (a, allele) in alleles.enumerated() {
+            guard let allele else {
+                chosenIndex.append(nil)
+                spans.append(0..<0)
                 continue
             }
-            let e = handle >= 0 ? predictor.effects(contig: handle, allele: allele) : []
             // One formatter call per allele, as `consilium csq` makes it.
             let before = value.utf8.count
-            formatter.append(allele: allele, effects: e, to: &value)
+            formatter.append(allele: allele, effects: effects[a], to: &value)
             spans.append((before == 0 ? 0 : before + 1)..<value.utf8.count)
-            alleles.append(allele)
-            effects.append(e)
-            chosenIndex.append(choice.choose(e, in: predictor.model))
+            chosenIndex.append(choice.choose(effects[a], in: predictor.model))
         }
         if value.isEmpty {
             bcf_update_info(header.pointer, record.pointer, "CSL_CSQ", nil, 0, Int32(BCF_HT_STR))
         } else {
             _ = value.withCString { bcf_update_info(header.pointer, record.pointer, "CSL_CSQ", $0, 1, Int32(BCF_HT_STR)) }
         }
+    }
+
+    /// Per ALT: the trimmed allele (nil for symbolic, `*`, missing) and its effects on the transcripts within 5 kb.
+    private func compute(_ record: VCFRecord, _ header: VCFHeader) -> (alleles: [VariantAllele?], effects: [[TranscriptEffect]]) {
+        record.unpackAlleles()
+        let alts = max(0, record.alleleCount - 1)
+        guard alts > 0 else { return ([], []) }
+        var alleles: [VariantAllele?] = []
+        var effects: [[TranscriptEffect]] = []
+        alleles.reserveCapacity(alts)
+        effects.reserveCapacity(alts)
+        let handle = contigHandle(record.rid, header)
+        let refC = record.alleleCString(0)
+        let ref = UnsafeBufferPointer(start: UnsafeRawPointer(refC).assumingMemoryBound(to: UInt8.self), count: strlen(refC))
+        for a in 1...alts {
+            let c = record.alleleCString(a)
+            let alt = UnsafeBufferPointer(start: UnsafeRawPointer(c).assumingMemoryBound(to: UInt8.self), count: strlen(c))
+            let allele = VariantAllele(position: Int(record.position1), ref: ref, alt: alt)
+            alleles.append(allele)
+            effects.append(allele.flatMap { handle >= 0 ? predictor.effects(contig: handle, allele: $0) : nil } ?? [])
+        }
+        return (alleles, effects)
     }
 
     /// The report transcript's `CSL_CSQ` fields for ALT `alt` of the last record, by field name (`HGVSc`,
