@@ -15,7 +15,8 @@ public struct AnnotationStatistics: Sendable, Equatable {
 /// input order.
 ///
 /// Memory does not grow with the input: one record is in flight at a time (plus what the normalizer
-/// holds back to left-align), and lookups read the memory-mapped knowledge base.
+/// holds back to left-align, and with haplotype-aware consequences the records within one transcript that may
+/// still combine), and lookups read the memory-mapped knowledge base.
 public final class AnnotationPipeline {
     public let reader: VCFReader
     public let normalizer: Normalizer
