@@ -164,4 +164,20 @@ import Testing
         let plain = FindingBuilder(evaluation: Self.evaluated, transcripts: ReportTranscripts(), regions: [])
         #expect(plain.chooseEntry(entries, chosen: "NM_007294.4")?["Feature"] == "NM_007294.4")
     }
+
+    /// The record reader: VAF from FORMAT/AF, else FORMAT/AD, else INFO/TVAF (PCGR/TCGA style); depth from
+    /// FORMAT/DP, else the AD total, else INFO/TDP; only the documented CSL_* keys asked for are kept.
+    @Test func recordReaderTakesVAFAndDepthFromTheSampleThenINFO() throws {
+        let keep: Set<String> = ["CSL_CSQ"]
+        let a = try #require(ObservationCollector.parse(line: "chr17\t10\t.\tC\tT\t50\tPASS\tCSL_CSQ=x|y;CSL_ACMG=Pathogenic;DP=9\tGT:AD:DP:AF\t0/1:30,10:40:0.3\n",
+                                                        origin: "somatic", sampleIndex: 0, keep: keep))
+        #expect(a.vaf == 0.3 && a.depth == 40)
+        #expect(a.info == ["CSL_CSQ": "x|y"], "CSL_ACMG was not asked for")
+        let b = try #require(ObservationCollector.parse(line: "chr17\t10\t.\tC\tT\t50\tLowQual;q10\t.\tGT:AD\t0/1:30,10", origin: "somatic", sampleIndex: 0, keep: keep))
+        #expect(b.vaf == 0.25 && b.depth == 40 && b.filter == "LowQual;q10")
+        let c = try #require(ObservationCollector.parse(line: "17\t7673806\t.\tC\tT\t.\tPASS\tTCGA_CODE=BRCA;TVAF=0.351;TDP=94\tGT:DPT\t0/1:94",
+                                                        origin: "somatic", sampleIndex: 0, keep: keep))
+        #expect(c.vaf == 0.351 && c.depth == 94 && c.chrom == "17" && c.pos == 7673806)
+        #expect(ObservationCollector.parse(line: "chr17\tnotanumber\t.\tC\tT", origin: "somatic", sampleIndex: nil, keep: keep) == nil)
+    }
 }

@@ -61,24 +61,32 @@ struct FindingBuilder {
     /// explicit choice, e.g. NM_007294.4 where the RefSeq model carries no MANE tag), else the consequence
     /// stage's choice, else MANE Select, else canonical, else the first entry with a protein change, else the first.
     func chooseEntry(_ csq: String, chosen: String? = nil) -> [String: String]? {
-        let fields = ConsequenceFields.names
-        let all: [[String: String]] = Self.entries(csq).map { parts in
-            var d: [String: String] = [:]
-            for (i, name) in fields.enumerated() where i < parts.count && !parts[i].isEmpty { d[name] = parts[i] }
-            return d
+        // A record carries one entry per overlapping transcript (hundreds for a RefSeq BRCA1 model): choose on the
+        // raw identifier fields and percent-decode only the chosen entry.
+        // Split on UTF-8 bytes (`,` and `|` are ASCII and never inside a value, which is percent-encoded).
+        let rows: [[Substring]] = csq.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true).map { entry in
+            entry.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map { Substring($0) }
         }
-        guard !all.isEmpty else { return nil }
-        // Exact accession.version first; then the same accession in another version.
-        for exact in [true, false] {
-            if let e = all.first(where: { e in
-                guard let g = e["SYMBOL"], let want = transcripts.byGene[g], let have = e["Feature"] else { return false }
-                return exact ? have == want : have.split(separator: ".").first == want.split(separator: ".").first
-            }) { return e }
+        guard !rows.isEmpty else { return nil }
+        let symbol = 3, feature = 6, hgvsp = 11, canonical = 18, mane = 19
+        func cell(_ r: [Substring], _ i: Int) -> Substring? { i < r.count && !r[i].isEmpty ? r[i] : nil }
+        func pick() -> [Substring] {
+            // Exact accession.version first; then the same accession in another version.
+            for exact in [true, false] {
+                if let r = rows.first(where: { r in
+                    guard let g = cell(r, symbol), let want = transcripts.byGene[String(g)], let have = cell(r, feature) else { return false }
+                    return exact ? have == want : have.split(separator: ".").first == want.split(separator: ".").first
+                }) { return r }
+            }
+            if let chosen, let r = rows.first(where: { cell($0, feature) == Substring(chosen) }) { return r }
+            if let r = rows.first(where: { cell($0, mane) != nil }) { return r }
+            if let r = rows.first(where: { cell($0, canonical) == "YES" }) { return r }
+            return rows.first(where: { cell($0, hgvsp) != nil }) ?? rows[0]
         }
-        if let chosen, let e = all.first(where: { $0["Feature"] == chosen }) { return e }
-        if let e = all.first(where: { $0["MANE_SELECT"] != nil }) { return e }
-        if let e = all.first(where: { $0["CANONICAL"] == "YES" }) { return e }
-        return all.first(where: { $0["HGVSp"] != nil }) ?? all[0]
+        let r = pick()
+        var d: [String: String] = [:]
+        for (i, name) in ConsequenceFields.names.enumerated() where i < r.count && !r[i].isEmpty { d[name] = Self.decode(String(r[i])) }
+        return d
     }
 }
 

@@ -31,8 +31,8 @@ final class ObservationCollector: AnnotationSink {
     func write(_ record: VCFRecord, lookup: AlleleLookup) throws(InputError) {
         line.l = 0
         guard vcf_format(header.pointer, record.pointer, &line) == 0, let s = line.s else { return }
-        let text = String(cString: s)
-        guard var o = Self.parse(line: text, origin: origin, sampleIndex: sampleIndex, keep: keep) else { return }
+        let bytes = UnsafeRawBufferPointer(start: s, count: line.l).bindMemory(to: UInt8.self)
+        guard var o = Self.parse(line: bytes, origin: origin, sampleIndex: sampleIndex, keep: keep) else { return }
         if let c = consequences, let e = c.chosen(alt: 0) { o.chosenTranscript = c.predictor.model.transcripts[e.transcript].id }
         if lookup.altCount > 0 {
             var table = 0
@@ -61,29 +61,51 @@ final class ObservationCollector: AnnotationSink {
 
     /// Reads one VCF data line (after normalization: one ALT).
     static func parse(line: String, origin: String, sampleIndex: Int?, keep: Set<String>) -> VariantObservation? {
-        let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-        guard cols.count >= 8, let pos = Int(cols[1]) else { return nil }
+        var bytes = Array(line.utf8)
+        return bytes.withUnsafeMutableBufferPointer { parse(line: UnsafeBufferPointer($0), origin: origin, sampleIndex: sampleIndex, keep: keep) }
+    }
+
+    /// The same over the line's bytes: the INFO of a record with consequences on hundreds of transcripts is
+    /// long, so the line is split on bytes and only the kept pieces become strings.
+    static func parse(line: UnsafeBufferPointer<UInt8>, origin: String, sampleIndex: Int?, keep: Set<String>) -> VariantObservation? {
+        var end = line.count
+        while end > 0 && (line[end - 1] == 0x0A || line[end - 1] == 0x0D) { end -= 1 }
+        func split(_ r: Range<Int>, _ sep: UInt8) -> [Range<Int>] {
+            var out: [Range<Int>] = []
+            var start = r.lowerBound
+            for i in r where line[i] == sep { out.append(start..<i); start = i + 1 }
+            out.append(start..<r.upperBound)
+            return out
+        }
+        func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: line[r]), as: UTF8.self) }
+        func equals(_ r: Range<Int>, _ text: StaticString) -> Bool {
+            guard r.count == text.utf8CodeUnitCount else { return false }
+            return text.withUTF8Buffer { t in zip(r, t).allSatisfy { line[$0] == $1 } }
+        }
+        let cols = split(0..<end, 0x09)
+        guard cols.count >= 8, let pos = Int(string(cols[1])) else { return nil }
         var info: [String: String] = [:]
         var infoVAF: Double?, infoDepth: Int?
-        if cols[7] != "." {
-            for item in cols[7].split(separator: ";") {
-                let kv = item.split(separator: "=", maxSplits: 1)
-                let key = String(kv[0])
-                let value = kv.count > 1 ? String(kv[1]) : ""
-                if keep.contains(key) { info[key] = value }
-                switch key {
-                case "TVAF": infoVAF = Double(value.split(separator: ",").first ?? "")
-                case "TDP": infoDepth = Int(value.split(separator: ",").first ?? "")
-                default: break
+        if !equals(cols[7], ".") {
+            for item in split(cols[7], 0x3B) {
+                let eq = item.first { line[$0] == 0x3D } ?? item.upperBound
+                let keyRange = item.lowerBound..<eq
+                let valueRange = eq < item.upperBound ? (eq + 1)..<item.upperBound : item.upperBound..<item.upperBound
+                if equals(keyRange, "TVAF") { infoVAF = Double(string(valueRange).split(separator: ",").first ?? "") }
+                else if equals(keyRange, "TDP") { infoDepth = Int(string(valueRange).split(separator: ",").first ?? "") }
+                // Only the documented CSL_* keys are kept (their names start with "CSL_").
+                else if keyRange.count > 4 && equals(keyRange.lowerBound..<keyRange.lowerBound + 4, "CSL_") {
+                    let key = string(keyRange)
+                    if keep.contains(key) { info[key] = string(valueRange) }
                 }
             }
         }
         var vaf: Double?, depth: Int?
         if let si = sampleIndex, cols.count > 9 + si {
-            let keys = cols[8].split(separator: ":")
-            let values = cols[9 + si].split(separator: ":", omittingEmptySubsequences: false)
-            func value(_ k: String) -> Substring? {
-                guard let i = keys.firstIndex(where: { $0 == k }), i < values.count, values[i] != "." else { return nil }
+            let keys = split(cols[8], 0x3A).map(string)
+            let values = split(cols[9 + si], 0x3A).map(string)
+            func value(_ k: String) -> String? {
+                guard let i = keys.firstIndex(of: k), i < values.count, values[i] != "." else { return nil }
                 return values[i]
             }
             if let af = value("AF"), let v = Double(af.split(separator: ",").first ?? "") { vaf = v }
@@ -95,7 +117,7 @@ final class ObservationCollector: AnnotationSink {
                 if depth == nil, total > 0 { depth = total }
             }
         }
-        return VariantObservation(origin: origin, chrom: String(cols[0]), pos: pos, ref: String(cols[3]), alt: String(cols[4]),
-                                  filter: String(cols[6]), vaf: vaf ?? infoVAF, depth: depth ?? infoDepth, info: info)
+        return VariantObservation(origin: origin, chrom: string(cols[0]), pos: pos, ref: string(cols[3]), alt: string(cols[4]),
+                                  filter: string(cols[6]), vaf: vaf ?? infoVAF, depth: depth ?? infoDepth, info: info)
     }
 }

@@ -281,7 +281,7 @@ public enum ReportAssembler {
             if b.name == "MSI" && b.status == "MSI-H" { items.append(SummaryItem(kind: "biomarker", gene: nil, variant: "MSI-H", detail: b.method, level: nil)) }
             if b.name == "TMB", let v = b.value, v >= 10 { items.append(SummaryItem(kind: "biomarker", gene: nil, variant: "TMB-High", detail: String(format: "%.1f", v), level: nil)) }
         }
-        for t in trials { items.append(SummaryItem(kind: "trial", gene: t.gene, variant: t.biomarker, detail: t.trialID, level: "phase \(t.phase)")) }
+        for t in trials { items.append(SummaryItem(kind: "trial", gene: t.gene, variant: t.biomarker, detail: t.trialID, level: t.phase)) }
         if !items.contains(where: { ["therapy", "finding", "germline", "biomarker", "trial"].contains($0.kind) }) {
             items.insert(SummaryItem(kind: "no_actionable", gene: nil, variant: nil, detail: nil, level: nil), at: 0)
         }

@@ -20,7 +20,8 @@ struct ReportView {
         c["caseRows"] = caseRows()
         c["summary"] = r.summary.map { i -> [String: Any] in
             ["kind": s.code("summary", i.kind), "gene": i.gene ?? "", "variant": i.variant ?? "",
-             "detail": i.kind == "consent" ? s.code("consent", i.detail ?? "") : (i.detail ?? ""), "level": i.level ?? ""]
+             "detail": i.kind == "consent" ? s.code("consent", i.detail ?? "") : (i.detail ?? ""),
+             "level": i.kind == "trial" ? "\(s["phase"]) \(i.level ?? "")" : (i.level ?? "")]
         }
         c["triage"] = s.code("triage", r.triage.decision)
         c["gc"] = r.germline.status == "withheld" ? s["withheld_note"] : (r.germline.geneticCounselingRecommended ? s["gc_yes"] : s["gc_no"])
