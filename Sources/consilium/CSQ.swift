@@ -20,11 +20,10 @@ struct CSQ: ParsableCommand {
         normalized (`consilium norm`).
 
         Haplotype-aware, like bcftools csq: on each haplotype (phased, haploid or homozygous GT; a VCF without \
-        samples is one haplotype), alleles in the same codon, or after a frameshift until the frame is restored, \
-        are translated together. The combined change is written on the entry of the member first in transcript \
-        order (COMPOUND lists \
-        the member POS values, e.g. 31177+31178); the other records keep their own consequence with \
-        COMPOUND=@POS of that record. Unphased heterozygous alleles are predicted alone. --no-haplotypes \
+        samples only with --sites-as-haplotype, as bcftools reads it), alleles in the same codon, or after a \
+        frameshift until the frame is restored, are translated together. The combined change is written on the \
+        entry of the member first in transcript order (field COMPOUND lists the members' POS, e.g. 31177+31178); \
+        the other records keep their own consequence with COMPOUND=@POS of that member. Unphased heterozygous alleles are predicted alone. --no-haplotypes \
         predicts every allele alone.
 
         Examples:
@@ -50,6 +49,9 @@ struct CSQ: ParsableCommand {
     @Flag(name: .customLong("no-haplotypes"), help: "Predict each allele alone (VEP's behaviour): do not combine alleles of one haplotype.")
     var noHaplotypes = false
 
+    @Flag(name: .customLong("sites-as-haplotype"), help: "Read a VCF without samples as one haplotype carrying every first ALT (bcftools csq's reading).")
+    var sitesAsHaplotype = false
+
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var inputOptions: InputOptions
 
@@ -74,7 +76,10 @@ struct CSQ: ParsableCommand {
                                    writeIndex: outputOptions.writeIndex)
         let predictor = ConsequencePredictor(model: model, sequences: TranscriptSequences(reference: fasta, model: model))
         let formatter = CSQFormatter(predictor: predictor, hgvs: !noHGVS)
-        let batch = HaplotypeBatch(predictor: predictor, header: header, combine: !noHaplotypes)
+        // Without samples there is no phase: alleles are combined only when asked (a sites-only file such as ClinVar
+        // lists alternatives, not one chromosome).
+        let batch = HaplotypeBatch(predictor: predictor, header: header,
+                                   combine: !noHaplotypes && (header.sampleCount > 0 || sitesAsHaplotype))
         let record = VCFRecord()
         var progress = Progress(label: "csq", quiet: quiet)
         let total = reader.fileSize
