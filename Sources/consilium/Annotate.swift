@@ -23,11 +23,20 @@ struct Annotate: ParsableCommand {
         (one per transcript within 5 kb; alleles of one haplotype in one codon combined, unless --no-haplotypes). Tables get the report transcript's fields as columns (MANE Select, \
         then Ensembl canonical, then longest CDS; see --transcript-choice) and every entry in the CSQ column.
 
+        Classification (--classify): germline gives CSL_ACMG (class), CSL_ACMG_CRITERIA, CSL_ACMG_POINTS, \
+        CSL_ACMG_RULE and CSL_ACMG_EVIDENCE (every criterion evaluated, met or not, with the fact and its source; \
+        ACMG/AMP 2015 with ClinGen SVI and the gene's VCEP specification); somatic gives CSL_AMP_TIER, \
+        CSL_ONCOGENICITY(+_POINTS, _CRITERIA), CSL_JP_LEVEL and CSL_SOMATIC_EVIDENCE for --tumor-type. The \
+        three somatic axes are never merged. Rules and sources: docs/classification.md.
+
         Examples:
           consilium annotate tumor.vcf.gz -k kb -o tumor.annotated.vcf.gz
           consilium annotate calls.bcf -k kb -f GRCh38.fa -O b -o calls.ann.bcf --threads 2
           consilium annotate calls.vcf.gz -k kb -O tsv -o calls.tsv -r chr17:43044295-43125483
           consilium annotate calls.vcf.gz -k kb -f GRCh38.fa --gene-model refseq.gff3.gz -o calls.csq.vcf.gz
+          consilium annotate germline.vcf.gz -k kb -f GRCh38.fa --classify germline -O tsv -o germline.tsv
+          consilium annotate tumor.vcf.gz -k kb -f GRCh38.fa --classify somatic --tumor-type BRCA \\
+            --oncotree oncotree_2025_10_03.tsv --hotspots v3_multi_type_residue.txt -o tumor.classified.vcf.gz
 
         Exit status: 0 success, 1 bad input (file, line and field named), 2 bad usage.
         """
@@ -54,6 +63,11 @@ struct Annotate: ParsableCommand {
         valueName: "LIST"))
     var transcriptChoice: String = "mane,canonical,longest"
 
+    @Option(name: .customLong("mane-summary"), help: ArgumentHelp(
+        "MANE summary (MANE.GRCh38.v*.summary.txt): its MANE Select transcripts are the report transcripts and count as biologically relevant for PVS1, for gene models without MANE tags (e.g. RefSeq GFF3 from cdot).",
+        valueName: "TXT"))
+    var maneSummary: String?
+
     @Flag(name: .customLong("no-consequences"), help: "Do not compute consequences even when gene models are available.")
     var noConsequences = false
 
@@ -73,6 +87,8 @@ struct Annotate: ParsableCommand {
 
     @Flag(name: .customLong("write-index"), help: "Write a CSI index next to the output (needs -O z or b and -o FILE).")
     var writeIndex = false
+
+    @OptionGroup(title: "Classification") var classifyOptions: ClassifyOptions
 
     @OptionGroup var inputOptions: InputOptions
 
@@ -111,7 +127,10 @@ struct Annotate: ParsableCommand {
         if case .vcf(let v) = format { htsFormat = v } else { htsFormat = .vcf }
         try HeaderContigs.prepare(reader: reader, reference: fasta, outputFormat: htsFormat)
         var annotators: [RecordAnnotator] = []
-        if let csq = try consequenceAnnotator(kb: knowledge, vcf: reader) { annotators.append(csq) }
+        let maneSelect = try maneSummary.map { p throws(InputError) in try SequenceCriteriaAdapter.maneSelect(summary: p) } ?? []
+        let csq = try consequenceAnnotator(kb: knowledge, vcf: reader, maneSelect: maneSelect)
+        if let csq { annotators.append(csq) }
+        annotators += try classifyOptions.annotators(kb: knowledge, consequences: csq, maneSelect: maneSelect)
         let pipeline = try AnnotationPipeline(reader: reader, reference: fasta, kb: knowledge, annotators: annotators)
         var warned = Set<String>()
         let quiet = self.quiet
@@ -152,43 +171,23 @@ struct Annotate: ParsableCommand {
     }
 
     /// The consequence stage when gene models (from --gene-model, else the knowledge base) and -f are available.
-    func consequenceAnnotator(kb: KnowledgeBase, vcf: VCFReader) throws -> ConsequenceAnnotator? {
+    func consequenceAnnotator(kb: KnowledgeBase, vcf: VCFReader, maneSelect: Set<String>) throws -> ConsequenceAnnotator? {
         guard !noConsequences else { return nil }
-        let stored = kb.dataSources(kind: "genemodel")
-        guard !geneModels.isEmpty || !stored.isEmpty else { return nil }
+        guard !geneModels.isEmpty || !kb.dataSources(kind: "genemodel").isEmpty else { return nil }
         guard let reference else {
             if !quiet {
                 CLIOutput.note("annotate: the knowledge base has gene models; give -f REF.fa to add consequences (CSL_CSQ)")
             }
             return nil
         }
-        var transcripts: [Transcript] = []
-        var names: [String] = []
-        if geneModels.isEmpty {
-            for s in stored {
-                let bytes = try kb.data(of: s)
-                transcripts += try GeneModel(bundleBytes: bytes, file: (kb.path as NSString).appendingPathComponent(s.index)).transcripts
-                names.append("\(s.file)\(s.version.map { " \($0)" } ?? "")")
-            }
-        } else {
-            let query = GenomeBuild.detect(contigs: vcf.header.contigs)
-            for g in geneModels {
-                // A model whose header names another build would give plausible but wrong consequences.
-                let header = try GeneModelReader.header(path: g)
-                if let q = query, let b = header.genomeBuild, b != q.build.rawValue {
-                    throw InputError(file: g, location: .file, field: "header",
-                                     problem: "the gene model's header says \(b) but the VCF \(vcf.path) is \(q.build.rawValue) (\(q.evidence))",
-                                     hint: "give a gene model of the VCF's genome build")
-                }
-                transcripts += try GeneModelReader.read(path: g).transcripts
-                names.append((g as NSString).lastPathComponent + (header.version.map { " \($0)" } ?? ""))
-            }
-        }
+        guard let models = try ConsequenceStage.models(kb: kb, files: geneModels, queryBuild: GenomeBuild.detect(contigs: vcf.header.contigs),
+                                                       queryPath: vcf.path) else { return nil }
+        let transcripts = ConsequenceStage.flag(models.transcripts, maneSelect: maneSelect)
         // The predictor reads its own reference handle: the normalizer's is positioned elsewhere.
         let fasta = try FastaReference(path: reference)
         let choice = TranscriptChoice(option: transcriptChoice) ?? .standard
         return ConsequenceAnnotator(model: GeneModel(transcripts: transcripts), reference: fasta,
-                                    source: names.joined(separator: "; ").replacingOccurrences(of: "\"", with: "'"), choice: choice, hgvs: !noHGVS,
+                                    source: models.source, choice: choice, hgvs: !noHGVS,
                                     combinesHaplotypes: !noHaplotypes)
     }
 }
