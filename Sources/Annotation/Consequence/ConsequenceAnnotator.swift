@@ -67,12 +67,14 @@ public final class ConsequenceAnnotator: RecordAnnotator {
     public func prepare(_ record: VCFRecord, header: VCFHeader) -> Int {
         let computed = compute(record, header)
         prepared.append(computed)
-        return combinesHaplotypes ? combiner.holdPosition(computed.effects) : 0
+        // Without samples there is no phase: nothing to combine, so nothing waits.
+        return combinesHaplotypes && header.sampleCount > 0 ? combiner.holdPosition(computed.effects) : 0
     }
 
     /// Combines the alleles of `records` (the prepared records not yet annotated, in order) per haplotype. Phased,
-    /// haploid and homozygous genotypes place an allele on a haplotype; a sites-only VCF counts as one haplotype
-    /// holding every record's first ALT (bcftools csq's reading); unphased heterozygous calls stay apart.
+    /// haploid and homozygous genotypes place an allele on a haplotype; unphased heterozygous calls stay apart, and
+    /// a sites-only VCF has no phase (its records are alternatives, e.g. ClinVar's), as in `consilium csq` without
+    /// `--sites-as-haplotype`.
     public func combinePrepared(_ records: [VCFRecord], header: VCFHeader) {
         guard combinesHaplotypes, records.count > 1, prepared.count - preparedHead == records.count else { return }
         var variants: [HaplotypeVariant] = []
@@ -90,9 +92,7 @@ public final class ConsequenceAnnotator: RecordAnnotator {
                 guard let allele, !p.effects[i].isEmpty else { continue }
                 var haps: [Int32] = []
                 var unplaced = false
-                if samples == 0 {
-                    if i == 0 { haps = [HaplotypeVariant.sitesOnlyHaplotype] }
-                } else if ploidy > 0, let gt = genotypes?.assumingMemoryBound(to: Int32.self) {
+                if samples > 0, ploidy > 0, let gt = genotypes?.assumingMemoryBound(to: Int32.self) {
                     (haps, unplaced) = HaplotypeVariant.place(alt: i + 1, genotypes: UnsafeBufferPointer(start: gt, count: samples * ploidy),
                                                              samples: samples, ploidy: ploidy)
                 }
