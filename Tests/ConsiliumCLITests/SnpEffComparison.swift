@@ -88,16 +88,19 @@ enum SnpEffComparison {
         return out
     }
 
-    /// Consilium's terms per (variant, transcript), from CSL_CSQ (Consequence = field 1, Feature = field 6).
-    static func consilium(_ vcf: String) -> [Key: Set<String>] {
+    /// Consilium's terms per (variant, transcript), from CSL_CSQ (Consequence = field 1, Feature = field 6), and
+    /// its Amino_acids (field 15, `REF/ALT` peptides of the touched codons, VEP's form).
+    static func consilium(_ vcf: String) -> (sets: [Key: Set<String>], aminoAcids: [Key: String]) {
         var sets: [Key: Set<String>] = [:]
+        var aminoAcids: [Key: String] = [:]
         for (variant, list) in entries(vcf: vcf, tag: "CSL_CSQ") {
-            for e in list where e.count > 6 && e[5] == "Transcript" {
-                let terms = e[1].split(separator: "&").map(String.init)
-                sets[Key(variant: variant, transcript: String(e[6])), default: []].formUnion(terms)
+            for e in list where e.count > 15 && e[5] == "Transcript" {
+                let key = Key(variant: variant, transcript: String(e[6]))
+                sets[key, default: []].formUnion(e[1].split(separator: "&").map(String.init))
+                if !e[15].isEmpty { aminoAcids[key] = String(e[15]) }
             }
         }
-        return sets
+        return (sets, aminoAcids)
     }
 
     /// SnpEff's terms per (variant, transcript), from ANN (Annotation = field 1, Feature_ID = field 6); several
@@ -129,6 +132,7 @@ enum SnpEffDisagreement: String, CaseIterable {
     case indelAtStopCodon = "K7"
     case incompleteModel = "K8"
     case spliceRegionAtTranscriptEnd = "K9"
+    case inframeInsertionKeepingResidueBeforeStop = "K10"
 
     /// Whose answer differs from VEP's for this class.
     enum Verdict: String { case snpEff = "SnpEff differs from VEP", consilium = "Consilium differs from VEP", unsettled = "unsettled" }
@@ -136,7 +140,7 @@ enum SnpEffDisagreement: String, CaseIterable {
     var verdict: Verdict {
         switch self {
         case .insertionBesideSpliceSite, .deletionAcrossExonEdge, .insertionWithStop, .spliceRegionAtTranscriptEnd: return .snpEff
-        case .frameshiftStopGained, .insertionBesideSpliceRegion: return .consilium
+        case .frameshiftStopGained, .insertionBesideSpliceRegion, .inframeInsertionKeepingResidueBeforeStop: return .consilium
         case .insertionAtFeatureEdge, .indelAtStopCodon, .incompleteModel: return .unsettled
         }
     }
@@ -147,9 +151,10 @@ enum SnpEffDisagreement: String, CaseIterable {
                                       "splice_region_variant"]
 
     /// The class of a disagreement: `ours`/`theirs` are the normalized sets, `variant` is `chrom:pos:ref:alt`,
-    /// `warning` SnpEff's ERRORS/WARNINGS field for the pair, `span` the transcript's first to last base.
+    /// `warning` SnpEff's ERRORS/WARNINGS field for the pair, `span` the transcript's first to last base,
+    /// `aminoAcids` Consilium's Amino_acids (`REF/ALT`).
     static func classify(ours a: Set<String>, theirs b: Set<String>, variant: String, warning: String,
-                         span: ClosedRange<Int>?) -> SnpEffDisagreement? {
+                         span: ClosedRange<Int>?, aminoAcids: String) -> SnpEffDisagreement? {
         let f = variant.split(separator: ":")
         guard f.count == 4, let pos = Int(f[1]) else { return nil }
         let insertion = f[3].count > f[2].count, deletion = f[3].count < f[2].count
@@ -168,7 +173,14 @@ enum SnpEffDisagreement: String, CaseIterable {
         if a.contains("frameshift_variant") && b.contains("frameshift_variant") && a.symmetricDifference(b) == ["stop_gained"] {
             return .frameshiftStopGained
         }
-        if insertion && a.contains("stop_gained") && b == a.union(["inframe_insertion"]) { return .insertionWithStop }
+        if insertion && a.contains("stop_gained") && b == a.union(["inframe_insertion"]) {
+            // VEP's inframe_insertion: the alt peptide, cut after its first stop, starts or ends with the ref one.
+            let p = aminoAcids.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            guard p.count == 2 else { return nil }
+            let ref = p[0] == "-" ? "" : p[0]
+            let alt = p[1].firstIndex(of: "*").map { String(p[1][...$0]) } ?? p[1]
+            return alt.hasPrefix(ref) || alt.hasSuffix(ref) ? .inframeInsertionKeepingResidueBeforeStop : .insertionWithStop
+        }
         if insertion && a == b.union(["splice_region_variant"]) && !b.contains("splice_region_variant") { return .insertionBesideSpliceRegion }
         if !insertion && !deletion, let span, b == a.union(["splice_region_variant"]), !a.contains("splice_region_variant"),
            pos - span.lowerBound < 3 || span.upperBound - pos < 3 {
