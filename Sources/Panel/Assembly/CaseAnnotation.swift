@@ -36,52 +36,27 @@ public struct CaseAnnotation: Sendable {
         }
     }
 
-    /// The consequence stage: the gene models named in the case (`inputs.geneModels`), else those stored in the
-    /// knowledge base (`kb build --transcripts`), with the case's reference.
+    /// The consequence stage, built as `annotate` builds it (`ConsequenceStage`): the gene models named in the case
+    /// (`inputs.geneModels`), else those stored in the knowledge base (`kb build --transcripts`), with the reference.
     ///
-    /// Transcripts named in the report-transcripts table are marked canonical, so the stage's choice (MANE Select >
+    /// Transcripts named in the report-transcripts table are flagged canonical, so the stage's choice (MANE Select >
     /// canonical > longest CDS) reports them where the model tags no MANE Select transcript (RefSeq GFF3 without
-    /// MANE tags would otherwise report BRCA1 on the longest XM_/NM_ model instead of NM_007294.4), and the
-    /// germline stage's PVS1 reads the same transcript.
-    static func consequenceStage(paths: CasePaths, kb: KnowledgeBase, reportTranscripts: [String: String] = [:]) throws(InputError) -> (ConsequenceAnnotator?, StageState) {
-        let stored = kb.dataSources(kind: "genemodel")
-        let given = paths.geneModels ?? []
-        guard !given.isEmpty || !stored.isEmpty else {
+    /// MANE tags would otherwise report BRCA1 on its longest model instead of NM_007294.4), and the germline stage's
+    /// PVS1 reads the same transcript.
+    static func consequenceStage(paths: CasePaths, kb: KnowledgeBase, query: VCFReader?,
+                                 reportTranscripts: [String: String] = [:]) throws(InputError) -> (ConsequenceAnnotator?, StageState) {
+        let queryBuild = query.flatMap { GenomeBuild.detect(contigs: $0.header.contigs) }.map { ($0.build, $0.evidence) }
+        guard let models = try ConsequenceStage.models(kb: kb, files: paths.geneModels ?? [], queryBuild: queryBuild,
+                                                       queryPath: query?.path ?? paths.caseFile) else {
             return (nil, .notEvaluated("no gene model (inputs.geneModels, or kb build --transcripts)"))
         }
         guard let ref = paths.reference else {
             return (nil, .notEvaluated("gene models are available but no reference was given (-f, or inputs.reference): transcript sequences come from it"))
         }
-        var transcripts: [Transcript] = []
-        var names: [String] = []
-        if given.isEmpty {
-            for s in stored {
-                let bytes = try kb.data(of: s)
-                transcripts += try GeneModel(bundleBytes: bytes, file: (kb.path as NSString).appendingPathComponent(s.index)).transcripts
-                names.append("\(s.file)\(s.version.map { " \($0)" } ?? "")")
-            }
-        } else {
-            for g in given {
-                transcripts += try GeneModelReader.read(path: g).transcripts
-                names.append((g as NSString).lastPathComponent)
-            }
-        }
-        if !reportTranscripts.isEmpty {
-            transcripts = transcripts.map { t in
-                guard reportTranscripts[t.symbol] == t.id, !t.isCanonical else { return t }
-                return Transcript(id: t.id, geneID: t.geneID, symbol: t.symbol, biotype: t.biotype, contig: t.contig, strand: t.strand,
-                                  exons: t.exons, codingStart: t.codingStart, codingEnd: t.codingEnd, cdsStartPhase: t.cdsStartPhase,
-                                  isMANESelect: t.isMANESelect, isCanonical: true)
-            }
-        }
+        let transcripts = ConsequenceStage.flag(models.transcripts, reportTranscripts: reportTranscripts)
         let fasta = try FastaReference(path: ref)
-        let source = names.joined(separator: "; ").replacingOccurrences(of: "\"", with: "'")
-        return (ConsequenceAnnotator(model: GeneModel(transcripts: transcripts), reference: fasta, source: source),
-                .evaluated("CSL_CSQ (ConsequenceAnnotator) from \(source)"))
-    }
-
-    static func somaticInputError(_ e: SomaticInputError) -> InputError {
-        InputError(file: e.source, location: e.line.map { .line($0) } ?? .file, field: e.field, problem: e.problem)
+        return (ConsequenceAnnotator(model: GeneModel(transcripts: transcripts), reference: fasta, source: models.source),
+                .evaluated("CSL_CSQ (ConsequenceAnnotator) from \(models.source)"))
     }
 
     /// Annotates each input VCF of the case against `kb`: consequences on every input; the germline stage
@@ -89,7 +64,8 @@ public struct CaseAnnotation: Sendable {
     /// oncogenicity, JP level for the case's OncoTree code) on the tumor VCF when an OncoTree table is given.
     public static func run(case c: CaseFile, paths: CasePaths, kb: KnowledgeBase, somaticTables: SomaticTables = SomaticTables(),
                            reportTranscripts: [String: String] = [:]) throws(InputError) -> CaseAnnotation {
-        let (csq, consequenceState) = try consequenceStage(paths: paths, kb: kb, reportTranscripts: reportTranscripts)
+        let first = try (paths.somatic ?? paths.germline).map { p throws(InputError) in try VCFReader(path: p) }
+        let (csq, consequenceState) = try consequenceStage(paths: paths, kb: kb, query: first, reportTranscripts: reportTranscripts)
         let relevantTranscripts = Set(reportTranscripts.values)
         var evaluation = Evaluation(consequences: consequenceState,
                                     germlineClassification: .notEvaluated(paths.germline == nil ? "no germline VCF in this case" : "no consequence stage (the germline criteria read the report transcript)"),
@@ -102,26 +78,18 @@ public struct CaseAnnotation: Sendable {
             if let csq { stages.append(csq) }
             var classified: Set<String> = []
             if role == "germline", let csq {
-                let sequence = SequenceCriteriaAdapter(relevantTranscripts: relevantTranscripts)
-                stages.append(try GermlineAnnotator(kb: kb, consequences: csq, sequence: sequence))
+                stages.append(try ClassificationStages.germline(kb: kb, consequences: csq, relevantTranscripts: relevantTranscripts,
+                                                                hotspotTable: somaticTables.hotspots))
                 classified.formUnion(ReportInfoFields.germline)
                 evaluation.germlineClassification = .evaluated("CSL_ACMG* (GermlineAnnotator, consilium \(ConsiliumVersion.string))")
             }
             if role == "somatic", let treePath = somaticTables.oncoTree, let code = c.tumor?.oncotree {
-                let tree: OncoTree
-                do { tree = try OncoTree.load(path: treePath) } catch { throw somaticInputError(error) }
-                var hotspots: CancerHotspots?
-                if let h = somaticTables.hotspots {
-                    do { hotspots = try CancerHotspots.load(path: h) } catch { throw somaticInputError(error) }
-                }
-                // The somatic stage reads gene and protein change from the consequence stage's report transcript.
                 let roles = try somaticTables.geneRoles.map { p throws(InputError) in try GeneRoles(path: p).byGene } ?? [:]
-                stages.append(try SomaticAnnotator(kb: kb, tumorType: code, oncoTree: tree, hotspots: hotspots, geneRoles: roles) { [weak csq] alt in
-                    guard let csq, let effect = csq.chosen(alt: alt) else { return nil }
-                    return SomaticAnnotator.facts(effect: effect, model: csq.predictor.model)
-                })
+                let somatic = try ClassificationStages.somatic(kb: kb, tumorType: code, oncoTreeTable: treePath, hotspotTable: somaticTables.hotspots,
+                                                               geneRoles: roles, consequences: csq)
+                stages.append(somatic)
                 classified.formUnion(ReportInfoFields.somatic)
-                evaluation.somaticClassification = .evaluated("CSL_AMP_TIER/CSL_ONCOGENICITY/CSL_JP_LEVEL (SomaticAnnotator, \(tree.release)) for \(code)")
+                evaluation.somaticClassification = .evaluated("CSL_AMP_TIER/CSL_ONCOGENICITY/CSL_JP_LEVEL (SomaticAnnotator, \(somatic.classifier.oncoTree.release)) for \(code)")
             }
             let reader = try VCFReader(path: path)
             // Fields already in the input (annotated upstream by `consilium annotate`) are read when the header
