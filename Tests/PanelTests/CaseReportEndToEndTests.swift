@@ -242,6 +242,17 @@ import TestSupport
         }
     }
 
+    @Test(.enabled(if: SharedData.shouldRun && PDFPrinter.chromium != nil, "needs ../shared/data and chromium (make deps)"))
+    func pdfIsPrintedByChromiumAndTheFolderHoldsOnlyFinishedFiles() throws {
+        guard try SharedData.require() else { return }
+        let dir = try Self.report("germline-brca1-consent", lang: "ja", formats: "pdf,json")
+        let pdf = try Data(contentsOf: dir.appendingPathComponent("report.pdf"))
+        #expect(pdf.starts(with: Array("%PDF-".utf8)))
+        #expect(pdf.count > 20_000, "a rendered page with embedded CJK fonts, not an empty document")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(names == ["report.json", "report.pdf"], "no temporary or partial files left")
+    }
+
     /// Decodes an 8-bit RGB/RGBA PNG (zlib + the five row filters) and prints the fraction of non-white pixels
     /// and the number of distinct colours.
     static let pngStats = #"""
