@@ -69,6 +69,9 @@ struct CaseReportCommand: ParsableCommand {
     @Option(name: .customLong("gene-roles"), help: ArgumentHelp("Gene roles (TSV: gene, role, source, verified) for the oncogenicity criteria.", valueName: "TSV"))
     var geneRoles: String?
 
+    @Option(name: .customLong("mane-summary"), help: ArgumentHelp("MANE summary (MANE.GRCh38.v*.summary.txt): MANE Select transcripts for gene models without tags (report transcript, PVS1).", valueName: "TXT"))
+    var maneSummary: String?
+
     @Flag(name: [.customShort("q"), .customLong("quiet")], help: "No summary line on stderr.")
     var quiet = false
 
@@ -100,7 +103,7 @@ struct CaseReportCommand: ParsableCommand {
         var builder = CaseReportBuilder(caseFilePath: caseFile, knowledgeBase: knowledge, therapiesPath: therapies,
                                         trialsPath: trials, transcriptsPath: transcripts)
         builder.referencePath = reference
-        builder.somaticTables = CaseAnnotation.SomaticTables(oncoTree: oncotree, hotspots: hotspots, geneRoles: geneRoles)
+        builder.somaticTables = CaseAnnotation.SomaticTables(oncoTree: oncotree, hotspots: hotspots, geneRoles: geneRoles, maneSummary: maneSummary)
         let report = try builder.build()
         let renderer = try ReportRenderer(language: language)
         try CaseOutput.prepare(folder: output)

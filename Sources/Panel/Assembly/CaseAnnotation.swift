@@ -31,8 +31,10 @@ public struct CaseAnnotation: Sendable {
         public var hotspots: String?
         /// Gene roles (oncogene / tumor suppressor) for the oncogenicity criteria.
         public var geneRoles: String?
-        public init(oncoTree: String? = nil, hotspots: String? = nil, geneRoles: String? = nil) {
-            self.oncoTree = oncoTree; self.hotspots = hotspots; self.geneRoles = geneRoles
+        /// MANE summary (NCBI `MANE.GRCh38.v*.summary.txt`): flags MANE Select transcripts in models without tags.
+        public var maneSummary: String?
+        public init(oncoTree: String? = nil, hotspots: String? = nil, geneRoles: String? = nil, maneSummary: String? = nil) {
+            self.oncoTree = oncoTree; self.hotspots = hotspots; self.geneRoles = geneRoles; self.maneSummary = maneSummary
         }
     }
 
@@ -43,7 +45,7 @@ public struct CaseAnnotation: Sendable {
     /// canonical > longest CDS) reports them where the model tags no MANE Select transcript (RefSeq GFF3 without
     /// MANE tags would otherwise report BRCA1 on its longest model instead of NM_007294.4), and the germline stage's
     /// PVS1 reads the same transcript.
-    static func consequenceStage(paths: CasePaths, kb: KnowledgeBase, query: VCFReader?,
+    static func consequenceStage(paths: CasePaths, kb: KnowledgeBase, query: VCFReader?, maneSelect: Set<String> = [],
                                  reportTranscripts: [String: String] = [:]) throws(InputError) -> (ConsequenceAnnotator?, StageState) {
         let queryBuild = query.flatMap { GenomeBuild.detect(contigs: $0.header.contigs) }.map { ($0.build, $0.evidence) }
         guard let models = try ConsequenceStage.models(kb: kb, files: paths.geneModels ?? [], queryBuild: queryBuild,
@@ -53,7 +55,7 @@ public struct CaseAnnotation: Sendable {
         guard let ref = paths.reference else {
             return (nil, .notEvaluated("gene models are available but no reference was given (-f, or inputs.reference): transcript sequences come from it"))
         }
-        let transcripts = ConsequenceStage.flag(models.transcripts, reportTranscripts: reportTranscripts)
+        let transcripts = ConsequenceStage.flag(models.transcripts, maneSelect: maneSelect, reportTranscripts: reportTranscripts)
         let fasta = try FastaReference(path: ref)
         return (ConsequenceAnnotator(model: GeneModel(transcripts: transcripts), reference: fasta, source: models.source),
                 .evaluated("CSL_CSQ (ConsequenceAnnotator) from \(models.source)"))
@@ -65,8 +67,10 @@ public struct CaseAnnotation: Sendable {
     public static func run(case c: CaseFile, paths: CasePaths, kb: KnowledgeBase, somaticTables: SomaticTables = SomaticTables(),
                            reportTranscripts: [String: String] = [:]) throws(InputError) -> CaseAnnotation {
         let first = try (paths.somatic ?? paths.germline).map { p throws(InputError) in try VCFReader(path: p) }
-        let (csq, consequenceState) = try consequenceStage(paths: paths, kb: kb, query: first, reportTranscripts: reportTranscripts)
-        let relevantTranscripts = Set(reportTranscripts.values)
+        let maneSelect = try somaticTables.maneSummary.map { p throws(InputError) in try SequenceCriteriaAdapter.maneSelect(summary: p) } ?? []
+        let (csq, consequenceState) = try consequenceStage(paths: paths, kb: kb, query: first, maneSelect: maneSelect,
+                                                           reportTranscripts: reportTranscripts)
+        let relevantTranscripts = Set(reportTranscripts.values).union(maneSelect)
         var evaluation = Evaluation(consequences: consequenceState,
                                     germlineClassification: .notEvaluated(paths.germline == nil ? "no germline VCF in this case" : "no consequence stage (the germline criteria read the report transcript)"),
                                     somaticClassification: .notEvaluated(paths.somatic == nil ? "no tumor VCF in this case" : "give --oncotree (the OncoTree table decides on/off-label levels) and a tumor.oncotree code"))

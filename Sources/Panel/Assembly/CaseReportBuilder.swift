@@ -41,7 +41,7 @@ public struct CaseReportBuilder {
         var tables: [FileDigest] = []
         for (role, path) in [("therapies", therapiesPath), ("trials", trialsPath), ("report_transcripts", transcriptsPath),
                              ("oncotree", somaticTables.oncoTree), ("hotspots", somaticTables.hotspots),
-                             ("gene_roles", somaticTables.geneRoles)] {
+                             ("gene_roles", somaticTables.geneRoles), ("mane_summary", somaticTables.maneSummary)] {
             guard let path else { continue }
             tables.append(FileDigest(role: role, file: (path as NSString).lastPathComponent, sha256: try SHA256.file(path)))
         }
