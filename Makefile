@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 # snpeff: differential peer for consequences (#4); chromium + fonts-noto-cjk: report rendering checks (#6).
 APT_PACKAGES := libhts-dev zlib1g-dev pkg-config bcftools tabix snpeff chromium fonts-noto-cjk python3-pip
-PIP_PACKAGES := fhir.resources=fhir.resources==8.3.0
+PIP_PACKAGES := fhir.resources=fhir.resources==8.3.0 jsonschema=jsonschema
 SWIFT ?= swift
 export CONSILIUM_SHARED_DATA ?= $(abspath ../shared/data)
 
