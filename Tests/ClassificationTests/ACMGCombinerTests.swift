@@ -76,6 +76,20 @@ import Testing
         #expect(try combine("PVS1, PM2", gene: "DICER1").specification == "DICER1-VCEP@1")
     }
 
+    @Test("Glaucoma VCEP (MYOC v1): points decide, −1 is uncertain, −2…−6 likely benign (the panel's stated bands)")
+    func glaucomaSpecification() throws {
+        // BP4 + BP7 + PM2_Supporting scores −1: Table 5 Likely benign (ii) would apply, the panel's band says uncertain.
+        let weak = try combine("BP7, PM2_Supporting, BP4", gene: "MYOC")
+        #expect(weak.specification == "Glaucoma-VCEP@1")
+        #expect(weak.points == -1)
+        #expect(weak.acmgClass == .uncertainSignificance)
+        #expect(try combine("BP7, PM2_Supporting, BP4").acmgClass == .likelyBenign, "without the specification: Table 5 LB (ii)")
+        #expect(try combine("BS3_Moderate", gene: "MYOC").acmgClass == .likelyBenign, "−2 is the top of the LB band")
+        #expect(try combine("PM1, PM2_Supporting, PP3, PP1", gene: "MYOC").acmgClass == .uncertainSignificance, "5 points")
+        #expect(try combine("PS4, PM2_Supporting, PP1", gene: "MYOC").acmgClass == .likelyPathogenic, "6 points")
+        #expect(SpecificationCatalog.builtIn.specification(gene: nil, expertPanel: "Glaucoma VCEP")?.id == "Glaucoma-VCEP")
+    }
+
     @Test("The panel name chooses the specification before the gene")
     func specificationChoice() {
         let catalog = SpecificationCatalog.builtIn

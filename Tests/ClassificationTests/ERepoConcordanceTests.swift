@@ -6,9 +6,11 @@ import TestSupport
 /// Acceptance (issue 5): the panels' own applied codes from the ClinGen Evidence Repository dev set
 /// (`classification/clingen_erepo_dev.tsv`, 1,956 rows, 5 retracted dropped) reproduce the panels' class.
 ///
-/// Measured (docs/classification.md): clingen-svi-2024 1,901/1,951 = 97.44 %. Baselines from PROVENANCE.md:
-/// points alone 94.2 % and the 2015 table 94.8 % (the latter with the Tavtigian 2018 / SVI additions; strictly as
-/// printed, 90.6 %). The ≥ 98 % goal is not reached with general rules and the encoded specifications.
+/// Measured (docs/classification.md): clingen-svi-2024 1,903/1,951 = 97.54 % (1,901 before the Glaucoma VCEP
+/// specification; its point bands move two MYOC rows). Baselines from PROVENANCE.md: points alone 94.2 % and the
+/// 2015 table 94.8 % (the latter with the Tavtigian 2018 / SVI additions; strictly as printed, 90.6 %). The ≥ 98 %
+/// goal is not reached with general rules and the encoded specifications; docs/classification.md lists the 48 misses,
+/// 15 of which are rows whose own summary states other codes or a class outside the panel's rules.
 @Suite struct ERepoConcordanceTests {
     struct Row {
         var truth: ACMGClass
@@ -59,15 +61,16 @@ import TestSupport
         guard try SharedData.require() else { return }
         let m = try Self.measure(.clingenSVI2024)
         #expect(m.total == 1951)
-        #expect(Self.percent(m) >= 97.4)
+        #expect(m.matches == 1903)
+        #expect((Self.percent(m) * 100).rounded() / 100 == 97.54)
         // The confusion table reported in docs/classification.md.
         let c = m.confusion
         #expect(c[.pathogenic]?[.pathogenic] == 522)
         #expect(c[.likelyPathogenic]?[.likelyPathogenic] == 413)
-        #expect(c[.uncertainSignificance]?[.uncertainSignificance] == 573)
+        #expect(c[.uncertainSignificance]?[.uncertainSignificance] == 575)
         #expect(c[.likelyBenign]?[.likelyBenign] == 176)
         #expect(c[.benign]?[.benign] == 217)
-        #expect(c[.uncertainSignificance]?[.likelyBenign] == 18, "largest off-diagonal cell: panels' VUS that points call LB")
+        #expect(c[.uncertainSignificance]?[.likelyBenign] == 16, "largest off-diagonal cell: panels' VUS that points call LB")
     }
 
     @Test("Baseline: Tavtigian 2020 points alone reproduce 94.2 % (PROVENANCE.md)", .enabled(if: SharedData.shouldRun, SharedData.skipNote))
