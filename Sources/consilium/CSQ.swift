@@ -84,7 +84,7 @@ struct CSQ: ParsableCommand {
         var progress = Progress(label: "csq", quiet: quiet)
         let total = reader.fileSize
         var handles: [Int32: Int] = [:]
-        var value = ""
+        var value: [UInt8] = []
         var annotated = 0
         var alleles: [VariantAllele?] = []
         var effects: [[TranscriptEffect]] = []
@@ -97,7 +97,10 @@ struct CSQ: ParsableCommand {
             }
             if !value.isEmpty {
                 annotated += 1
-                _ = value.withCString { bcf_update_info(header.pointer, r.pointer, "CSL_CSQ", $0, 1, Int32(BCF_HT_STR)) }
+                value.append(0)
+                _ = value.withUnsafeBufferPointer { b in
+                    b.withMemoryRebound(to: CChar.self) { bcf_update_info(header.pointer, r.pointer, "CSL_CSQ", $0.baseAddress, 1, Int32(BCF_HT_STR)) }
+                }
             }
             try writer.write(r)
         }

@@ -119,7 +119,7 @@ public enum GeneModelReader {
                 isGTF = sawQuote && !sawEquals
             }
             let gtf = isGTF ?? false
-            let attrs = gtf ? Self.gtfAttributes(text(attrText)) : Self.gff3Attributes(text(attrText))
+            let attrs = gtf ? Self.gtfAttributes(text(attrText)) : Self.gff3Attributes(UnsafeBufferPointer(rebasing: line[attrText]))
             let contig = text(cols[0])
 
             switch type {
@@ -230,6 +230,41 @@ public enum GeneModelReader {
                 return String(id.dropFirst(prefix.count))
             }
             return id
+        }
+
+        /// GFF3 `key=value;…` read on bytes (it runs for every line of a gene model): the same pairs as
+        /// `gff3Attributes(_: String)`, keys trimmed of spaces and tabs, values percent-decoded.
+        static func gff3Attributes(_ b: UnsafeBufferPointer<UInt8>) -> [String: String] {
+            var out: [String: String] = [:]
+            var from = 0
+            let n = b.count
+            while from < n {
+                var end = from
+                var eq = -1
+                var percent = false, nonASCII = false
+                while end < n && b[end] != UInt8(ascii: ";") {
+                    let c = b[end]
+                    if c == UInt8(ascii: "=") && eq < 0 { eq = end }
+                    if c == UInt8(ascii: "%") && eq >= 0 { percent = true }
+                    if c >= 0x80 && eq < 0 { nonASCII = true }
+                    end += 1
+                }
+                defer { from = end + 1 }
+                guard eq >= 0 else { continue }
+                let key: String
+                if nonASCII {
+                    // Unicode white space in a key: leave the trimming to Foundation, as the String form does.
+                    key = String(decoding: UnsafeBufferPointer(rebasing: b[from..<eq]), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                } else {
+                    var ks = from, ke = eq
+                    while ks < ke && (b[ks] == 0x20 || b[ks] == 0x09) { ks += 1 }
+                    while ke > ks && (b[ke - 1] == 0x20 || b[ke - 1] == 0x09) { ke -= 1 }
+                    key = String(decoding: UnsafeBufferPointer(rebasing: b[ks..<ke]), as: UTF8.self)
+                }
+                let value = String(decoding: UnsafeBufferPointer(rebasing: b[(eq + 1)..<end]), as: UTF8.self)
+                out[key] = percent ? (value.removingPercentEncoding ?? value) : value
+            }
+            return out
         }
 
         static func gff3Attributes(_ text: String) -> [String: String] {

@@ -28,11 +28,29 @@ public struct HGVSNamer {
     /// Names the entry `effect` of `allele`: as `names(of:on:)`, except that a haplotype-combined change
     /// (`CompoundLink.isLead`) takes its p. from the combined effect (the c. stays the allele's own).
     public func names(of allele: VariantAllele, effect: TranscriptEffect) -> Names {
-        var n = names(of: allele, on: effect.transcript)
-        if let link = effect.compound, link.isLead {
-            n.protein = proteinName(effect, predictor.model.transcripts[effect.transcript])
+        var c: [UInt8] = []
+        let (named, protein) = writeNames(of: allele, effect: effect, transcriptName: &c)
+        return Names(transcript: named ? String(decoding: c, as: UTF8.self) : nil, protein: protein)
+    }
+
+    /// `names(of:effect:)` with the c./n. name appended to `out` as UTF-8 (the CSQ formatter's path, no `String`);
+    /// returns whether it was written (`out` is left as it was when not) and the p. name.
+    public func writeNames(of allele: VariantAllele, effect: TranscriptEffect, transcriptName out: inout [UInt8]) -> (Bool, String?) {
+        let t = predictor.model.transcripts[effect.transcript]
+        let mark = out.count
+        // A substitution does not move under the 3' rule, so an uncombined entry's effect is already the effect of
+        // the named allele: reuse it rather than predicting it again.
+        if effect.compound == nil && !allele.isInsertion && !(allele.alt.isEmpty && allele.refLength > 0) {
+            let named = appendTranscriptName(allele, t, to: &out)
+            if !named { out.removeSubrange(mark...) }
+            return (named, proteinName(effect, t))
         }
-        return n
+        let shifted = shiftedThreePrime(allele, on: t) ?? allele
+        let named = appendTranscriptName(shifted, t, to: &out)
+        if !named { out.removeSubrange(mark...) }
+        // A haplotype-combined change takes its p. from the combined effect; the c. stays the allele's own.
+        if let link = effect.compound, link.isLead { return (named, proteinName(effect, t)) }
+        return (named, proteinName(predictor.effect(of: shifted, on: effect.transcript), t))
     }
 
     // MARK: 3' rule
@@ -128,33 +146,83 @@ public struct HGVSNamer {
     }
 
     func transcriptName(_ v: VariantAllele, _ t: Transcript) -> String? {
-        let plus = t.strand == .plus
-        let prefix = t.isCoding ? "c." : "n."
-        func strandSeq(_ s: [UInt8]) -> String {
-            String(decoding: plus ? s : TranscriptSequences.reverseComplement(s), as: UTF8.self)
+        var out: [UInt8] = []
+        guard appendTranscriptName(v, t, to: &out) else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `position(_:_:)` appended as UTF-8.
+    func appendPosition(_ g: Int, _ t: Transcript, to out: inout [UInt8]) {
+        switch t.locate(g) {
+        case .exon(_, let n): appendCDNAPosition(n, t, to: &out)
+        case .intron(_, let anchor, let offset, _, _):
+            appendCDNAPosition(anchor, t, to: &out)
+            if offset > 0 { out.append(UInt8(ascii: "+")) }
+            out.appendDecimal(offset)
+        case .upstream(let d): appendCDNAPosition(1 - d, t, to: &out)
+        case .downstream(let d): appendCDNAPosition(t.cdnaLength + d, t, to: &out)
         }
-        func range(_ a: Int, _ b: Int) -> String {
+    }
+
+    func appendCDNAPosition(_ n: Int, _ t: Transcript, to out: inout [UInt8]) {
+        guard t.isCoding else {
+            if n >= 1 { out.appendDecimal(n) } else { out.append(UInt8(ascii: "-")); out.appendDecimal(1 - n) }
+            return
+        }
+        if n < t.cdsStartCDNA { out.append(UInt8(ascii: "-")); out.appendDecimal(t.cdsStartCDNA - n); return }
+        if n > t.cdsEndCDNA { out.append(UInt8(ascii: "*")); out.appendDecimal(n - t.cdsEndCDNA); return }
+        out.appendDecimal(n - t.cdsStartCDNA + 1)
+    }
+
+    /// The c./n. name of `v` on `t` appended as UTF-8; false (with `out` partly written) when the reference
+    /// lacks the base of a substitution.
+    func appendTranscriptName(_ v: VariantAllele, _ t: Transcript, to out: inout [UInt8]) -> Bool {
+        let plus = t.strand == .plus
+        out.append(t.isCoding ? UInt8(ascii: "c") : UInt8(ascii: "n"))
+        out.append(UInt8(ascii: "."))
+        func strandSeq(_ s: [UInt8], _ out: inout [UInt8]) {
+            if plus { out.append(contentsOf: s) } else { for b in s.reversed() { out.append(TranscriptSequences.complement(b)) } }
+        }
+        func range(_ a: Int, _ b: Int, _ out: inout [UInt8]) {
             // a ≤ b genomically; HGVS writes transcript order.
             let first = plus ? a : b, last = plus ? b : a
-            return first == last ? position(first, t) : position(first, t) + "_" + position(last, t)
+            appendPosition(first, t, to: &out)
+            if first != last { out.append(UInt8(ascii: "_")); appendPosition(last, t, to: &out) }
         }
         if v.isInsertion {
             let n = v.alt.count
             // dup: the inserted bases repeat the bases just 5' of the insertion (transcript orientation).
             let prevFrom = plus ? v.start - n : v.start, prevTo = plus ? v.start - 1 : v.start + n - 1
             if let prev = predictor.sequences.genomic(contig: t.contig, start: prevFrom, end: prevTo), prev == v.alt {
-                return prefix + range(prevFrom, prevTo) + "dup"
+                range(prevFrom, prevTo, &out)
+                out.append(contentsOf: [UInt8(ascii: "d"), UInt8(ascii: "u"), UInt8(ascii: "p")])
+                return true
             }
             let a = v.start - 1, b = v.start
-            return prefix + (plus ? position(a, t) + "_" + position(b, t) : position(b, t) + "_" + position(a, t))
-                + "ins" + strandSeq(v.alt)
+            appendPosition(plus ? a : b, t, to: &out)
+            out.append(UInt8(ascii: "_"))
+            appendPosition(plus ? b : a, t, to: &out)
+            out.append(contentsOf: [UInt8(ascii: "i"), UInt8(ascii: "n"), UInt8(ascii: "s")])
+            strandSeq(v.alt, &out)
+            return true
         }
-        if v.alt.isEmpty { return prefix + range(v.start, v.end) + "del" }
+        if v.alt.isEmpty {
+            range(v.start, v.end, &out)
+            out.append(contentsOf: [UInt8(ascii: "d"), UInt8(ascii: "e"), UInt8(ascii: "l")])
+            return true
+        }
         if v.refLength == 1 && v.alt.count == 1 {
-            guard let r = predictor.sequences.genomic(contig: t.contig, start: v.start, end: v.start) else { return nil }
-            return prefix + position(v.start, t) + strandSeq(r) + ">" + strandSeq(v.alt)
+            guard let r = predictor.sequences.genomic(contig: t.contig, start: v.start, end: v.start) else { return false }
+            appendPosition(v.start, t, to: &out)
+            strandSeq(r, &out)
+            out.append(UInt8(ascii: ">"))
+            strandSeq(v.alt, &out)
+            return true
         }
-        return prefix + range(v.start, v.end) + "delins" + strandSeq(v.alt)
+        range(v.start, v.end, &out)
+        out.append(contentsOf: Array("delins".utf8))
+        strandSeq(v.alt, &out)
+        return true
     }
 
     // MARK: p.

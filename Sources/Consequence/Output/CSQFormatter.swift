@@ -15,10 +15,16 @@ public struct CSQFormatter {
 
     public let predictor: ConsequencePredictor
     public var hgvs: Bool
+    /// Per-transcript field text, escaped once and reused by every entry on the transcript.
+    private let cache: TranscriptFieldCache
+    /// Reused across calls so that naming allocates nothing per entry beyond the HGVS strings themselves.
+    private let namer: HGVSNamer
 
     public init(predictor: ConsequencePredictor, hgvs: Bool = true) {
         self.predictor = predictor
         self.hgvs = hgvs
+        cache = TranscriptFieldCache(count: predictor.model.transcripts.count)
+        namer = HGVSNamer(predictor: predictor)
     }
 
     /// VEP's allele string: ALT without the bases shared with REF; `-` for a deletion.
@@ -28,66 +34,131 @@ public struct CSQFormatter {
 
     /// Appends the entries of `allele` (effects from `ConsequencePredictor.effects`) to `out`.
     public func append(allele: VariantAllele, effects: [TranscriptEffect], to out: inout String) {
-        let a = Self.vepAllele(allele)
+        var bytes: [UInt8] = []
+        write(allele: allele, effects: effects, first: out.isEmpty, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the entries of `allele` to `out` as UTF-8 bytes (the same text as the `String` form); entries are
+    /// separated by `,` from what `out` already holds. The hot path of `consilium csq`: no per-field strings.
+    public func append(allele: VariantAllele, effects: [TranscriptEffect], to out: inout [UInt8]) {
+        write(allele: allele, effects: effects, first: out.isEmpty, to: &out)
+    }
+
+    private func write(allele: VariantAllele, effects: [TranscriptEffect], first: Bool, to out: inout [UInt8]) {
+        let bar = UInt8(ascii: "|")
+        @inline(__always) func writeAllele(_ out: inout [UInt8]) {
+            if allele.alt.isEmpty { out.append(UInt8(ascii: "-")) } else { Self.appendEscaped(allele.alt, to: &out) }
+        }
         if effects.isEmpty {
-            if !out.isEmpty { out += "," }
-            out += a + "|intergenic_variant|MODIFIER" + String(repeating: "|", count: Self.fields.count - 3)
+            if !first { out.append(UInt8(ascii: ",")) }
+            // Unescaped, as this entry has always been written (an allele never holds the escaped characters).
+            if allele.alt.isEmpty { out.append(UInt8(ascii: "-")) } else { out.append(contentsOf: allele.alt) }
+            out.append(contentsOf: Self.intergenicTail)
             return
         }
-        let namer = HGVSNamer(predictor: predictor)
+        let transcripts = predictor.model.transcripts
+        var first = first
         for e in effects {
-            let t = predictor.model.transcripts[e.transcript]
-            if !out.isEmpty { out += "," }
-            var names = HGVSNamer.Names(transcript: nil, protein: nil)
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            let ti = e.transcript
+            cache.prepare(ti, transcripts)
+            var named = false
+            var protein: String?
             let inTranscript = !e.terms.contains(.upstreamGene) && !e.terms.contains(.downstreamGene)
-            if hgvs && inTranscript { names = namer.names(of: allele, effect: e) }
-            var f: [String] = []
-            f.reserveCapacity(Self.fields.count)
-            f.append(a)
-            f.append(e.terms.joined)
-            f.append(e.terms.impact.name)
-            f.append(t.symbol)
-            f.append(t.geneID)
-            f.append("Transcript")
-            f.append(t.id)
-            f.append(t.biotype)
-            f.append(Self.numbered(e.exonFirst, e.exonLast, of: t.exons.count))
-            f.append(Self.numbered(e.intronFirst, e.intronLast, of: t.exons.count - 1))
-            f.append(names.transcript.map { "\(t.id):\($0)" } ?? "")
-            f.append(names.protein.map { "\(t.id):\($0)" } ?? "")
-            f.append(Self.range(e.cdnaStart, e.cdnaEnd))
-            f.append(Self.range(e.cdsStart, e.cdsEnd))
-            f.append(Self.range(e.proteinStart, e.proteinEnd))
-            f.append(Self.aminoAcids(e))
-            f.append(e.refCodons.isEmpty && e.altCodons.isEmpty ? "" : Self.codon(e.refCodons) + "/" + Self.codon(e.altCodons))
-            f.append(t.strand == .plus ? "1" : "-1")
-            f.append(t.isCanonical ? "YES" : "")
-            f.append(t.isMANESelect ? t.id : "")
-            f.append(e.compound?.text ?? "")
-            for (i, x) in f.enumerated() {
-                if i > 0 { out += "|" }
-                Self.appendEscaped(x, to: &out)
+            if hgvs && inTranscript {
+                cache.hgvs.removeAll(keepingCapacity: true)
+                (named, protein) = namer.writeNames(of: allele, effect: e, transcriptName: &cache.hgvs)
             }
+            writeAllele(&out)
+            out.append(bar)
+            Self.appendTerms(e.terms, to: &out)
+            out.append(bar)
+            out.append(contentsOf: Self.impactNames[Int(e.terms.impact.rawValue)])
+            out.append(bar)
+            cache.appendMiddle(ti, to: &out)  // SYMBOL|Gene|Feature_type|Feature|BIOTYPE
+            out.append(bar)
+            let exonCount = transcripts[ti].exons.count
+            Self.appendNumbered(e.exonFirst, e.exonLast, of: exonCount, to: &out)
+            out.append(bar)
+            Self.appendNumbered(e.intronFirst, e.intronLast, of: exonCount - 1, to: &out)
+            out.append(bar)
+            if named {
+                cache.appendID(ti, to: &out)
+                out.append(UInt8(ascii: ":"))
+                Self.appendEscaped(cache.hgvs, to: &out)
+            }
+            out.append(bar)
+            if let p = protein {
+                cache.appendID(ti, to: &out)
+                out.append(UInt8(ascii: ":"))
+                Self.appendEscaped(p, to: &out)
+            }
+            out.append(bar)
+            Self.appendRange(e.cdnaStart, e.cdnaEnd, to: &out)
+            out.append(bar)
+            Self.appendRange(e.cdsStart, e.cdsEnd, to: &out)
+            out.append(bar)
+            Self.appendRange(e.proteinStart, e.proteinEnd, to: &out)
+            out.append(bar)
+            if !e.refPeptide.isEmpty || !e.altPeptide.isEmpty {
+                Self.appendDash(e.refPeptide, to: &out)
+                if e.refPeptide != e.altPeptide {
+                    out.append(UInt8(ascii: "/"))
+                    Self.appendDash(e.altPeptide, to: &out)
+                }
+            }
+            out.append(bar)
+            if !e.refCodons.isEmpty || !e.altCodons.isEmpty {
+                Self.appendDash(e.refCodons, to: &out)
+                out.append(UInt8(ascii: "/"))
+                Self.appendDash(e.altCodons, to: &out)
+            }
+            out.append(bar)
+            cache.appendTail(ti, to: &out)  // STRAND|CANONICAL|MANE_SELECT
+            out.append(bar)
+            if let link = e.compound { Self.appendEscaped(link.text, to: &out) }
         }
     }
 
-    static func numbered(_ first: Int, _ last: Int, of total: Int) -> String {
-        guard first > 0 else { return "" }
-        return (first == last ? "\(first)" : "\(first)-\(last)") + "/\(total)"
+    /// `|intergenic_variant|MODIFIER` and the empty fields after it.
+    static let intergenicTail: [UInt8] = Array("|intergenic_variant|MODIFIER".utf8) + Array(repeating: UInt8(ascii: "|"), count: fields.count - 3)
+    static let termNames: [[UInt8]] = (0..<64).map { SOTerm(rawValue: UInt8($0)).map { Array($0.name.utf8) } ?? [] }
+    static let impactNames: [[UInt8]] = (0..<4).map { Impact(rawValue: UInt8($0)).map { Array($0.name.utf8) } ?? [] }
+
+    /// VEP's `&`-joined terms, most severe first (as `ConsequenceSet.joined`).
+    @inline(__always) static func appendTerms(_ terms: ConsequenceSet, to out: inout [UInt8]) {
+        var rest = terms.bits
+        var first = true
+        while rest != 0 {
+            let i = rest.trailingZeroBitCount
+            rest &= rest - 1
+            if !first { out.append(UInt8(ascii: "&")) }
+            first = false
+            out.append(contentsOf: termNames[i])
+        }
     }
 
-    static func range(_ a: Int, _ b: Int) -> String {
-        guard a > 0 else { return "" }
-        return b > a ? "\(a)-\(b)" : "\(a)"
+    @inline(__always) static func appendInt(_ n: Int, to out: inout [UInt8]) { out.appendDecimal(n) }
+
+    @inline(__always) static func appendNumbered(_ first: Int, _ last: Int, of total: Int, to out: inout [UInt8]) {
+        guard first > 0 else { return }
+        appendInt(first, to: &out)
+        if first != last { out.append(UInt8(ascii: "-")); appendInt(last, to: &out) }
+        out.append(UInt8(ascii: "/"))
+        appendInt(total, to: &out)
     }
 
-    static func codon(_ c: [UInt8]) -> String { c.isEmpty ? "-" : String(decoding: c, as: UTF8.self) }
+    @inline(__always) static func appendRange(_ a: Int, _ b: Int, to out: inout [UInt8]) {
+        guard a > 0 else { return }
+        appendInt(a, to: &out)
+        if b > a { out.append(UInt8(ascii: "-")); appendInt(b, to: &out) }
+    }
 
-    static func aminoAcids(_ e: TranscriptEffect) -> String {
-        guard !e.refPeptide.isEmpty || !e.altPeptide.isEmpty else { return "" }
-        let r = e.refPeptide.isEmpty ? "-" : String(decoding: e.refPeptide, as: UTF8.self)
-        let a = e.altPeptide.isEmpty ? "-" : String(decoding: e.altPeptide, as: UTF8.self)
-        return r == a ? r : r + "/" + a
+    /// The bytes escaped, or `-` when empty (codons and peptides).
+    @inline(__always) static func appendDash(_ s: [UInt8], to out: inout [UInt8]) {
+        if s.isEmpty { out.append(UInt8(ascii: "-")) } else { appendEscaped(s, to: &out) }
     }
 
     static func escape(_ s: String) -> String {
@@ -114,4 +185,70 @@ public struct CSQFormatter {
             }
         }
     }
+
+    @inline(__always) static func needsEscape(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: "=") || b == UInt8(ascii: " ") || b == UInt8(ascii: "|")
+    }
+
+    /// Appends UTF-8 bytes percent-encoded as `appendEscaped(_:to:)` on a `String` does.
+    @inline(__always) static func appendEscaped<C: Collection>(_ s: C, to out: inout [UInt8]) where C.Element == UInt8 {
+        for b in s {
+            switch b {
+            case UInt8(ascii: ","): out.append(contentsOf: [0x25, 0x32, 0x43])  // %2C
+            case UInt8(ascii: ";"): out.append(contentsOf: [0x25, 0x33, 0x42])  // %3B
+            case UInt8(ascii: "="): out.append(contentsOf: [0x25, 0x33, 0x44])  // %3D
+            case UInt8(ascii: " "): out.append(contentsOf: [0x25, 0x32, 0x30])  // %20
+            case UInt8(ascii: "|"): out.append(contentsOf: [0x25, 0x37, 0x43])  // %7C
+            default: out.append(b)
+            }
+        }
+    }
+
+    @inline(__always) static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { appendEscaped($0, to: &out) }
+    }
+}
+
+/// Escaped CSQ text of each transcript's fixed fields, built on first use: `SYMBOL|Gene|Transcript|Feature|BIOTYPE`,
+/// the escaped Feature (the HGVS prefix) and `STRAND|CANONICAL|MANE_SELECT`.
+final class TranscriptFieldCache {
+    private var bytes: [UInt8] = []
+    /// Per transcript: offsets of [middle, id, tail, end) in `bytes`; -1 before first use.
+    private var offsets: [Int32]
+    /// Scratch for the HGVS c./n. name of the entry being written.
+    var hgvs: [UInt8] = []
+
+    init(count: Int) { offsets = Array(repeating: -1, count: 4 * count) }
+
+    @inline(__always) func prepare(_ ti: Int, _ transcripts: [Transcript]) {
+        guard offsets[4 * ti] < 0 else { return }
+        let t = transcripts[ti]
+        let bar = UInt8(ascii: "|")
+        offsets[4 * ti] = Int32(bytes.count)
+        CSQFormatter.appendEscaped(t.symbol, to: &bytes)
+        bytes.append(bar)
+        CSQFormatter.appendEscaped(t.geneID, to: &bytes)
+        bytes.append(contentsOf: Array("|Transcript|".utf8))
+        CSQFormatter.appendEscaped(t.id, to: &bytes)
+        bytes.append(bar)
+        CSQFormatter.appendEscaped(t.biotype, to: &bytes)
+        offsets[4 * ti + 1] = Int32(bytes.count)
+        CSQFormatter.appendEscaped(t.id, to: &bytes)
+        offsets[4 * ti + 2] = Int32(bytes.count)
+        bytes.append(contentsOf: Array((t.strand == .plus ? "1" : "-1").utf8))
+        bytes.append(bar)
+        if t.isCanonical { bytes.append(contentsOf: Array("YES".utf8)) }
+        bytes.append(bar)
+        if t.isMANESelect { CSQFormatter.appendEscaped(t.id, to: &bytes) }
+        offsets[4 * ti + 3] = Int32(bytes.count)
+    }
+
+    @inline(__always) private func copy(_ from: Int32, _ to: Int32, to out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(from)..<Int(to)])) }
+    }
+
+    @inline(__always) func appendMiddle(_ ti: Int, to out: inout [UInt8]) { copy(offsets[4 * ti], offsets[4 * ti + 1], to: &out) }
+    @inline(__always) func appendID(_ ti: Int, to out: inout [UInt8]) { copy(offsets[4 * ti + 1], offsets[4 * ti + 2], to: &out) }
+    @inline(__always) func appendTail(_ ti: Int, to out: inout [UInt8]) { copy(offsets[4 * ti + 2], offsets[4 * ti + 3], to: &out) }
 }

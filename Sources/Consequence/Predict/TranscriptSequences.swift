@@ -12,6 +12,8 @@ public final class TranscriptSequences {
     private var cachedContig = ""
     /// Reference sequence index per style-free contig name.
     private var referenceIndex: [String: Int] = [:]
+    private var lastContig = ""
+    private var lastIndex: Int?
 
     public init(reference: FastaReference, model: GeneModel) {
         self.reference = reference
@@ -20,10 +22,14 @@ public final class TranscriptSequences {
 
     /// The reference's sequence index for `contig` in any naming style, nil when absent.
     public func referenceSequence(for contig: String) -> Int? {
-        if let i = referenceIndex[contig] { return i }
+        // Sorted input asks for one contig many times in a row: skip hashing the name.
+        if let i = lastIndex, contig == lastContig { return i }
+        if let i = referenceIndex[contig] { lastContig = contig; lastIndex = i; return i }
         guard let name = ContigAliases.resolve(contig, in: { reference.contains($0) }),
               let i = reference.sequenceIndex(of: name) else { return nil }
         referenceIndex[contig] = i
+        lastContig = contig
+        lastIndex = i
         return i
     }
 
@@ -58,7 +64,10 @@ public final class TranscriptSequences {
         guard let ref = referenceSequence(for: contig),
               let bases = reference.bases(sequence: ref, start: Int64(start - 1), end: Int64(end)),
               bases.count == end - start + 1 else { return nil }
-        return bases.map(Self.upper)
+        return [UInt8](unsafeUninitializedCapacity: bases.count) { out, n in
+            for i in 0..<bases.count { out[i] = Self.upper(bases[i]) }
+            n = bases.count
+        }
     }
 
     @inline(__always) static func upper(_ b: UInt8) -> UInt8 { (b >= 0x61 && b <= 0x7A) ? b - 0x20 : b }

@@ -19,6 +19,8 @@ public struct VariantAllele: Sendable, Equatable {
 
     /// From VCF POS/REF/ALT: removes the shared trailing bases, then the shared leading ones. Nil when REF and
     /// ALT are equal or ALT is symbolic/missing.
+    // Inlinable so that callers in other modules get it specialised for their buffers (it runs for every ALT).
+    @inlinable
     public init?<R: Collection, A: Collection>(position: Int, ref: R, alt: A) where R.Element == UInt8, A.Element == UInt8 {
         let r = Array(ref), a = Array(alt)
         guard !a.isEmpty, !a.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }),
@@ -37,5 +39,5 @@ public struct VariantAllele: Sendable, Equatable {
         if refLength == 0 && self.alt.isEmpty { return nil }
     }
 
-    @inline(__always) static func same(_ x: UInt8, _ y: UInt8) -> Bool { (x | 0x20) == (y | 0x20) }
+    @inlinable static func same(_ x: UInt8, _ y: UInt8) -> Bool { (x | 0x20) == (y | 0x20) }
 }
