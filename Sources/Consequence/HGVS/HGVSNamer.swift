@@ -212,9 +212,9 @@ public struct HGVSNamer {
             return true
         }
         if v.refLength == 1 && v.alt.count == 1 {
-            guard let r = predictor.sequences.genomic(contig: t.contig, start: v.start, end: v.start) else { return false }
+            guard let r = predictor.sequences.genomicBase(contig: t.contig, position: v.start) else { return false }
             appendPosition(v.start, t, to: &out)
-            strandSeq(r, &out)
+            out.append(plus ? r : TranscriptSequences.complement(r))
             out.append(UInt8(ascii: ">"))
             strandSeq(v.alt, &out)
             return true

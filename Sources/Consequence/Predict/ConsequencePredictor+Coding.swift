@@ -76,8 +76,9 @@ extension ConsequencePredictor {
         if bOff < refEnd { for i in bOff..<refEnd { altCodons.append(base(i) | 0x20) } }
         eff.refCodons = refCodons
         eff.altCodons = altCodons
-        eff.refPeptide = table.translate(refCodons.map { $0 & ~0x20 })
-        eff.altPeptide = table.translate(altCodons.map { $0 & ~0x20 })
+        // The codon table reads either case, so the marked codons translate as they are.
+        eff.refPeptide = table.translate(refCodons)
+        eff.altPeptide = table.translate(altCodons)
 
         let partial = cdsEndOff % 3
         if partial != 0 && bOff > cdsEndOff - partial { eff.terms.insert(.incompleteTerminalCodon) }

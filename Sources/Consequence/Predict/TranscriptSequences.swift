@@ -70,6 +70,14 @@ public final class TranscriptSequences {
         }
     }
 
+    /// The genomic base at `position` (1-based), upper case, + strand; nil when unavailable. No allocation.
+    public func genomicBase(contig: String, position: Int) -> UInt8? {
+        guard let ref = referenceSequence(for: contig),
+              let bases = reference.bases(sequence: ref, start: Int64(position - 1), end: Int64(position)),
+              bases.count == 1 else { return nil }
+        return Self.upper(bases[0])
+    }
+
     @inline(__always) static func upper(_ b: UInt8) -> UInt8 { (b >= 0x61 && b <= 0x7A) ? b - 0x20 : b }
 
     @inline(__always) public static func complement(_ b: UInt8) -> UInt8 {

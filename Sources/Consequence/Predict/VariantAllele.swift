@@ -35,7 +35,7 @@ public struct VariantAllele: Sendable, Equatable {
         while p < r.count - s && p < a.count - s && Self.same(r[p], a[p]) { p += 1 }
         self.start = position + p
         self.refLength = r.count - p - s
-        self.alt = Array(a[p..<(a.count - s)]).map { ($0 >= 0x61 && $0 <= 0x7A) ? $0 - 0x20 : $0 }
+        self.alt = a[p..<(a.count - s)].map { ($0 >= 0x61 && $0 <= 0x7A) ? $0 - 0x20 : $0 }
         if refLength == 0 && self.alt.isEmpty { return nil }
     }
 
