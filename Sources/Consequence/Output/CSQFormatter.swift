@@ -34,20 +34,24 @@ public struct CSQFormatter {
 
     /// Appends the entries of `allele` (effects from `ConsequencePredictor.effects`) to `out`.
     public func append(allele: VariantAllele, effects: [TranscriptEffect], to out: inout String) {
-        var bytes: [UInt8] = []
-        write(allele: allele, effects: effects, first: out.isEmpty, to: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
+        var sink = cache.sink
+        sink.removeAll()
+        write(allele: allele, effects: effects, first: out.isEmpty, to: &sink)
+        sink.withBytes { out += String(decoding: $0, as: UTF8.self) }
     }
 
     /// Appends the entries of `allele` to `out` as UTF-8 bytes (the same text as the `String` form); entries are
     /// separated by `,` from what `out` already holds. The hot path of `consilium csq`: no per-field strings.
     public func append(allele: VariantAllele, effects: [TranscriptEffect], to out: inout [UInt8]) {
-        write(allele: allele, effects: effects, first: out.isEmpty, to: &out)
+        var sink = cache.sink
+        sink.removeAll()
+        write(allele: allele, effects: effects, first: out.isEmpty, to: &sink)
+        sink.withBytes { out.append(contentsOf: $0) }
     }
 
-    private func write(allele: VariantAllele, effects: [TranscriptEffect], first: Bool, to out: inout [UInt8]) {
+    private func write(allele: VariantAllele, effects: [TranscriptEffect], first: Bool, to out: inout ByteSink) {
         let bar = UInt8(ascii: "|")
-        @inline(__always) func writeAllele(_ out: inout [UInt8]) {
+        @inline(__always) func writeAllele(_ out: inout ByteSink) {
             if allele.alt.isEmpty { out.append(UInt8(ascii: "-")) } else { Self.appendEscaped(allele.alt, to: &out) }
         }
         if effects.isEmpty {
@@ -128,7 +132,7 @@ public struct CSQFormatter {
     static let impactNames: [[UInt8]] = (0..<4).map { Impact(rawValue: UInt8($0)).map { Array($0.name.utf8) } ?? [] }
 
     /// VEP's `&`-joined terms, most severe first (as `ConsequenceSet.joined`).
-    @inline(__always) static func appendTerms(_ terms: ConsequenceSet, to out: inout [UInt8]) {
+    @inline(__always) static func appendTerms(_ terms: ConsequenceSet, to out: inout ByteSink) {
         var rest = terms.bits
         var first = true
         while rest != 0 {
@@ -140,9 +144,9 @@ public struct CSQFormatter {
         }
     }
 
-    @inline(__always) static func appendInt(_ n: Int, to out: inout [UInt8]) { out.appendDecimal(n) }
+    @inline(__always) static func appendInt(_ n: Int, to out: inout ByteSink) { out.appendDecimal(n) }
 
-    @inline(__always) static func appendNumbered(_ first: Int, _ last: Int, of total: Int, to out: inout [UInt8]) {
+    @inline(__always) static func appendNumbered(_ first: Int, _ last: Int, of total: Int, to out: inout ByteSink) {
         guard first > 0 else { return }
         appendInt(first, to: &out)
         if first != last { out.append(UInt8(ascii: "-")); appendInt(last, to: &out) }
@@ -150,14 +154,14 @@ public struct CSQFormatter {
         appendInt(total, to: &out)
     }
 
-    @inline(__always) static func appendRange(_ a: Int, _ b: Int, to out: inout [UInt8]) {
+    @inline(__always) static func appendRange(_ a: Int, _ b: Int, to out: inout ByteSink) {
         guard a > 0 else { return }
         appendInt(a, to: &out)
         if b > a { out.append(UInt8(ascii: "-")); appendInt(b, to: &out) }
     }
 
     /// The bytes escaped, or `-` when empty (codons and peptides).
-    @inline(__always) static func appendDash(_ s: [UInt8], to out: inout [UInt8]) {
+    @inline(__always) static func appendDash(_ s: [UInt8], to out: inout ByteSink) {
         if s.isEmpty { out.append(UInt8(ascii: "-")) } else { appendEscaped(s, to: &out) }
     }
 
@@ -204,6 +208,23 @@ public struct CSQFormatter {
         }
     }
 
+    @inline(__always) static func appendEscaped<C: Collection>(_ s: C, to out: inout ByteSink) where C.Element == UInt8 {
+        for b in s {
+            if needsEscape(b) { appendPercent(b, to: &out) } else { out.append(b) }
+        }
+    }
+
+    static func appendPercent(_ b: UInt8, to out: inout ByteSink) {
+        var tmp: [UInt8] = []
+        appendEscaped(CollectionOfOne(b), to: &tmp)
+        out.append(contentsOf: tmp)
+    }
+
+    @inline(__always) static func appendEscaped(_ s: String, to out: inout ByteSink) {
+        var s = s
+        s.withUTF8 { appendEscaped($0, to: &out) }
+    }
+
     @inline(__always) static func appendEscaped(_ s: String, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { appendEscaped($0, to: &out) }
@@ -216,6 +237,8 @@ final class TranscriptFieldCache {
     private var bytes: [UInt8] = []
     /// Per transcript: offsets of [middle, id, tail, end) in `bytes`; -1 before first use.
     private var offsets: [Int32]
+    /// The entries of the allele being written.
+    let sink = ByteSink()
     /// Scratch for the HGVS c./n. name of the entry being written.
     var hgvs: [UInt8] = []
 
@@ -244,11 +267,76 @@ final class TranscriptFieldCache {
         offsets[4 * ti + 3] = Int32(bytes.count)
     }
 
-    @inline(__always) private func copy(_ from: Int32, _ to: Int32, to out: inout [UInt8]) {
-        bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(from)..<Int(to)])) }
+    @inline(__always) private func copy(_ from: Int32, _ to: Int32, to out: inout ByteSink) {
+        bytes.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[Int(from)..<Int(to)])) }
     }
 
-    @inline(__always) func appendMiddle(_ ti: Int, to out: inout [UInt8]) { copy(offsets[4 * ti], offsets[4 * ti + 1], to: &out) }
-    @inline(__always) func appendID(_ ti: Int, to out: inout [UInt8]) { copy(offsets[4 * ti + 1], offsets[4 * ti + 2], to: &out) }
-    @inline(__always) func appendTail(_ ti: Int, to out: inout [UInt8]) { copy(offsets[4 * ti + 2], offsets[4 * ti + 3], to: &out) }
+    @inline(__always) func appendMiddle(_ ti: Int, to out: inout ByteSink) { copy(offsets[4 * ti], offsets[4 * ti + 1], to: &out) }
+    @inline(__always) func appendID(_ ti: Int, to out: inout ByteSink) { copy(offsets[4 * ti + 1], offsets[4 * ti + 2], to: &out) }
+    @inline(__always) func appendTail(_ ti: Int, to out: inout ByteSink) { copy(offsets[4 * ti + 2], offsets[4 * ti + 3], to: &out) }
+}
+
+/// A growable byte buffer for the CSQ text: appends are a capacity check and a store (no copy-on-write checks
+/// per byte, as `[UInt8]` makes). Owned by one formatter; not shared between threads.
+final class ByteSink {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 4096) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    var isEmpty: Bool { count == 0 }
+
+    func removeAll() { count = 0 }
+
+    private func grow(_ needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        b.update(from: base, count: count)
+        base.deallocate()
+        base = b
+        capacity = c
+    }
+
+    @inline(__always) func append(_ b: UInt8) {
+        if count == capacity { grow(count + 1) }
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always) func append(_ p: UnsafeBufferPointer<UInt8>) {
+        guard let src = p.baseAddress, p.count > 0 else { return }
+        if count + p.count > capacity { grow(count + p.count) }
+        (base + count).update(from: src, count: p.count)
+        count += p.count
+    }
+
+    @inline(__always) func append(contentsOf a: [UInt8]) { a.withUnsafeBufferPointer { append($0) } }
+
+    /// `n` in decimal, as `[UInt8].appendDecimal` writes it.
+    func appendDecimal(_ n: Int) {
+        if n >= 0 && n < 10 { append(UInt8(ascii: "0") &+ UInt8(n)); return }
+        if n < 0 {
+            var tmp: [UInt8] = []
+            tmp.appendDecimal(n)
+            append(contentsOf: tmp)
+            return
+        }
+        var div = 10
+        while div <= n / 10 { div *= 10 }
+        var x = n
+        while div > 0 {
+            append(UInt8(ascii: "0") &+ UInt8(x / div))
+            x %= div
+            div /= 10
+        }
+    }
+
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { body(UnsafeBufferPointer(start: base, count: count)) }
 }
