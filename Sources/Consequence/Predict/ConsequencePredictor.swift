@@ -54,24 +54,27 @@ public final class ConsequencePredictor {
 
     /// The effect of `v` on transcript `ti`; `terms` is empty when the variant is farther than `flank`.
     public func effect(of v: VariantAllele, on ti: Int) -> TranscriptEffect {
-        let t = model.transcripts[ti]
         var eff = TranscriptEffect(transcript: ti)
         let ins = v.isInsertion
         let s = v.start, e = v.end
         // Flanking bases of an insertion; the span itself otherwise.
         let lo = ins ? s - 1 : s, hi = ins ? s : e
-        let plus = t.strand == .plus
+        // Upstream/downstream (most pairs within the flank) need three fields: read them without copying the
+        // transcript (its strings and arrays would each be retained and released).
+        let tStart = model.transcripts[ti].start, tEnd = model.transcripts[ti].end
+        let plus = model.transcripts[ti].strand == .plus
 
-        if ins ? hi <= t.start : e < t.start {
-            let d = t.start - (ins ? lo : e)
+        if ins ? hi <= tStart : e < tStart {
+            let d = tStart - (ins ? lo : e)
             if d <= flank { eff.terms.insert(plus ? .upstreamGene : .downstreamGene); eff.distance = d }
             return eff
         }
-        if ins ? lo >= t.end : s > t.end {
-            let d = (ins ? hi : s) - t.end
+        if ins ? lo >= tEnd : s > tEnd {
+            let d = (ins ? hi : s) - tEnd
             if d <= flank { eff.terms.insert(plus ? .downstreamGene : .upstreamGene); eff.distance = d }
             return eff
         }
+        let t = model.transcripts[ti]
         if !ins && s <= t.start && e >= t.end {
             eff.terms.insert(.transcriptAblation)
             eff.exonFirst = 1; eff.exonLast = t.exons.count
