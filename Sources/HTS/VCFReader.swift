@@ -67,6 +67,7 @@ public final class VCFReader {
     public var prefetch = false
     private var prefetcher: VCFPrefetcher?
     private var prefetchStarted = false
+    private var readStarted = false
 
     /// The file size, when the input is a regular file (nil for standard input or a pipe).
     public var fileSize: Int64? {
@@ -285,6 +286,13 @@ public final class VCFReader {
 
     /// Reads the next record into `record`; false at the end of input.
     public func read(into record: VCFRecord) throws(InputError) -> Bool {
+        if _slowPath(!readStarted) {
+            // Lines a command added to the header before reading (its own INFO fields, contigs from -f) are
+            // declared, not learned from the records: only what htslib adds while parsing counts as undeclared.
+            readStarted = true
+            contigsDeclared = csl_hdr_ncontigs(header.pointer)
+            knownIDs = csl_hdr_nids(header.pointer)
+        }
         if !regions.isEmpty { return try readRegion(into: record) }
         if isBCF {
             let r = bcf_read(fp, header.pointer, record.pointer)
