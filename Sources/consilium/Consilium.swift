@@ -3,7 +3,7 @@ import Foundation
 import HTS
 import Variants
 
-/// The `consilium` command: normalization now; annotation, classification and case reports join later.
+/// The `consilium` command: normalization, knowledge base, annotation, consequences, classification and case reports.
 @main
 struct Consilium: ParsableCommand {
     static let configuration = CommandConfiguration(
