@@ -111,7 +111,6 @@ extension ConsequencePredictor {
                         break
                     }
                     eff.newStopDistance = k / 3 - first + 1
-                    if k / 3 == first { eff.terms.insert(.stopGained) }
                     let refOff = k + 2 >= aOff + alt.count ? k + 2 - alt.count + refLen : k + 2
                     eff.triggersNMD = Self.triggersNMD(t, stopCDNA: refOff - phase + cS)
                     break
@@ -119,6 +118,9 @@ extension ConsequencePredictor {
                 k += 3
             }
             if refStop && first < 0 { eff.terms.insert(.stopRetained) }
+            // VEP's stop_gained for a frameshift: a stop in the variant's own altered codons (the Amino_acids
+            // column, e.g. K/N*), not a stop further along the new frame.
+            if !refStop && eff.altPeptide.contains(star) { eff.terms.insert(.stopGained) }
             if startTouched {
                 let newFirst = table.translate(mutated(0), mutated(1), mutated(2))
                 eff.terms.insert(newFirst == UInt8(ascii: "M") ? .startRetained : .startLost)
