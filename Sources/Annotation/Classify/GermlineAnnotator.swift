@@ -134,35 +134,13 @@ public final class GermlineAnnotator: RecordAnnotator {
     /// (`H:27|C:5`), `Tumor_Count`) for PM1. Rows without a position (in-frame indel and splice hotspots) are
     /// skipped: PM1 is read for missense residues.
     public static func hotspots(residueTable path: String) throws(InputError) -> [MutationalHotspot] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, location: .file, problem: "cannot read the hotspot table", hint: "check the path")
+        // One reader for the table (the somatic stage's), so PM1 and OS3/OM3/OP3 see the same residues.
+        let table = try SomaticAnnotator.loadHotspots(path: path)
+        let source = "cancerhotspots " + table.release
+        return table.allResidues.map {
+            MutationalHotspot(gene: $0.gene, position: $0.position, ref: String($0.residue.prefix(1)), samples: $0.samples,
+                              variantCounts: $0.changes, source: source)
         }
-        let source = "cancerhotspots " + ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        var lines = String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        guard !lines.isEmpty else { throw InputError(file: path, location: .file, problem: "the hotspot table is empty", hint: "give a *_multi_type_residue.txt file") }
-        let header = lines.removeFirst().split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        func column(_ name: String) throws(InputError) -> Int {
-            guard let i = header.firstIndex(of: name) else {
-                throw InputError(file: path, location: .line(1), field: name, problem: "the header has no \(name) column",
-                                 hint: "give a cancerhotspots *_multi_type_residue.txt table")
-            }
-            return i
-        }
-        let (g, r, p, v, n) = (try column("Hugo_Symbol"), try column("Reference_Amino_Acid"), try column("Amino_Acid_Position"),
-                               try column("Variant_Amino_Acid"), try column("Tumor_Count"))
-        var out: [MutationalHotspot] = []
-        for line in lines {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count > max(g, r, p, v, n), let position = Int(f[p]), let samples = Int(f[n]), let ref = f[r].first else { continue }
-            var counts: [String: Int] = [:]
-            for item in f[v].split(separator: "|") {
-                let kv = item.split(separator: ":")
-                if kv.count == 2, let c = Int(kv[1]) { counts[String(kv[0])] = c }
-            }
-            out.append(MutationalHotspot(gene: String(f[g]), position: position, ref: String(ref), samples: samples,
-                                         variantCounts: counts, source: source))
-        }
-        return out
     }
 
     // MARK: Known pathogenic residues (PS1/PM5)

@@ -102,8 +102,14 @@ public final class SomaticAnnotator: RecordAnnotator {
             throw converted(error, "give the flattened OncoTree table (oncotree_<release>.tsv: code, name, parent, level …)")
         }
         guard let hotspots else { return (tree, nil) }
-        do { return (tree, try CancerHotspots.load(path: hotspots)) } catch {
-            throw converted(error, "give a cancerhotspots residue table such as v2_multi_type_residue.txt")
+        return (tree, try loadHotspots(path: hotspots))
+    }
+
+    /// Loads a cancerhotspots.org residue table (also read by the germline stage for PM1).
+    public static func loadHotspots(path: String) throws(InputError) -> CancerHotspots {
+        do { return try CancerHotspots.load(path: path) } catch {
+            throw InputError(file: error.source, location: error.line.map { .line($0) } ?? .file, field: error.field,
+                             problem: error.problem, hint: "give a cancerhotspots residue table such as v3_multi_type_residue.txt")
         }
     }
 

@@ -31,6 +31,11 @@ public struct CancerHotspots: Sendable, Codable, Equatable {
 
     public var count: Int { residues.count }
 
+    /// Every residue, by gene then position.
+    public var allResidues: [Residue] {
+        residues.values.sorted { ($0.gene, $0.position) < ($1.gene, $1.position) }
+    }
+
     /// The hotspot at a gene's residue, if any.
     public func residue(gene: String, position: Int) -> Residue? { residues["\(gene):\(position)"] }
 
