@@ -60,14 +60,7 @@ struct CaseReportCommand: ParsableCommand {
     @Option(name: .customLong("transcripts"), help: ArgumentHelp("Report transcript per gene (TSV: gene, transcript, source).", valueName: "TSV"))
     var transcripts: String?
 
-    @Option(name: .customLong("oncotree"), help: ArgumentHelp("OncoTree table (TSV) for the somatic stage (AMP tier, oncogenicity, JP level); without it that stage is not evaluated.", valueName: "TSV"))
-    var oncotree: String?
-
-    @Option(name: .customLong("hotspots"), help: ArgumentHelp("cancerhotspots.org residue table for the somatic stage (OS3/OM3/OP3).", valueName: "TSV"))
-    var hotspots: String?
-
-    @Option(name: .customLong("gene-roles"), help: ArgumentHelp("Gene roles (TSV: gene, role, source, verified) for the oncogenicity criteria.", valueName: "TSV"))
-    var geneRoles: String?
+    @OptionGroup var tables: SomaticTableOptions
 
     @Option(name: .customLong("mane-summary"), help: ArgumentHelp("MANE summary (MANE.GRCh38.v*.summary.txt): MANE Select transcripts for gene models without tags (report transcript, PVS1).", valueName: "TXT"))
     var maneSummary: String?
@@ -103,7 +96,7 @@ struct CaseReportCommand: ParsableCommand {
         var builder = CaseReportBuilder(caseFilePath: caseFile, knowledgeBase: knowledge, therapiesPath: therapies,
                                         trialsPath: trials, transcriptsPath: transcripts)
         builder.referencePath = reference
-        builder.somaticTables = CaseAnnotation.SomaticTables(oncoTree: oncotree, hotspots: hotspots, geneRoles: geneRoles, maneSummary: maneSummary)
+        builder.somaticTables = CaseAnnotation.SomaticTables(oncoTree: tables.oncoTree, hotspots: tables.hotspots, geneRoles: tables.geneRoles, maneSummary: maneSummary)
         let report = try builder.build()
         let renderer = try ReportRenderer(language: language)
         try CaseOutput.prepare(folder: output)

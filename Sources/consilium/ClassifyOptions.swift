@@ -18,18 +18,7 @@ struct ClassifyOptions: ParsableArguments {
         valueName: "ONCOTREE"))
     var tumorType: String?
 
-    @Option(name: .customLong("oncotree"), help: ArgumentHelp(
-        "OncoTree table (flattened TSV, oncotree_<release>.tsv) for --classify somatic.", valueName: "TSV"))
-    var oncoTree: String?
-
-    @Option(name: .customLong("hotspots"), help: ArgumentHelp(
-        "cancerhotspots.org residue table (v3_multi_type_residue.txt): PM1 (germline) and OS3/OM3/OP3 (somatic).",
-        valueName: "TSV"))
-    var hotspots: String?
-
-    @Option(name: .customLong("gene-roles"), help: ArgumentHelp(
-        "Gene roles in cancer (TSV: gene, role, source, verified) for the oncogenicity criteria OVS1/OM2.", valueName: "TSV"))
-    var geneRoles: String?
+    @OptionGroup var tables: SomaticTableOptions
 
     func stages() throws -> Set<Stage> {
         guard let classify else { return [] }
@@ -47,11 +36,11 @@ struct ClassifyOptions: ParsableArguments {
         let s = try stages()
         if s.contains(.somatic) {
             guard tumorType != nil else { throw ValidationError("--classify somatic needs --tumor-type ONCOTREE (e.g. --tumor-type SKCM)") }
-            guard oncoTree != nil else { throw ValidationError("--classify somatic needs --oncotree TSV: the OncoTree table decides on-label vs off-label") }
-        } else if tumorType != nil || oncoTree != nil || geneRoles != nil {
+            guard tables.oncoTree != nil else { throw ValidationError("--classify somatic needs --oncotree TSV: the OncoTree table decides on-label vs off-label") }
+        } else if tumorType != nil || tables.oncoTree != nil || tables.geneRoles != nil {
             throw ValidationError("--tumor-type, --oncotree and --gene-roles apply to --classify somatic")
         }
-        if s.isEmpty && hotspots != nil {
+        if s.isEmpty && tables.hotspots != nil {
             throw ValidationError("--hotspots applies to --classify")
         }
     }
@@ -66,12 +55,12 @@ struct ClassifyOptions: ParsableArguments {
         }
         if s.contains(.germline) {
             out.append(try ClassificationStages.germline(kb: kb, consequences: consequences, relevantTranscripts: maneSelect,
-                                                         hotspotTable: hotspots))
+                                                         hotspotTable: tables.hotspots))
         }
-        if s.contains(.somatic), let tumorType, let oncoTree {
-            let roles = try geneRoles.map { p throws(InputError) in try GeneRoles(path: p).byGene } ?? [:]
+        if s.contains(.somatic), let tumorType, let oncoTree = tables.oncoTree {
+            let roles = try tables.geneRoles.map { p throws(InputError) in try GeneRoles(path: p).byGene } ?? [:]
             out.append(try ClassificationStages.somatic(kb: kb, tumorType: tumorType, oncoTreeTable: oncoTree,
-                                                        hotspotTable: hotspots, geneRoles: roles, consequences: consequences))
+                                                        hotspotTable: tables.hotspots, geneRoles: roles, consequences: consequences))
         }
         return out
     }
