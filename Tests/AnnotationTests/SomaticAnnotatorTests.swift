@@ -376,6 +376,73 @@ struct SomaticAnnotatorTests {
         #expect(counts == ["null": 19, "inframe": 5, "missense": 3, "other": 1])
     }
 
+    // MARK: curator calls from the curation file
+
+    /// Horak 2022 leaves OS2 (well-established functional studies), OM1, OM4, OP2, SBS2 and SBP2 to a curator; the
+    /// institution's curation file carries them in its `oncogenicity` / `oncogenicity_not_met` columns, and a
+    /// curator call replaces the computed result (kept next to it). TP53 R175H: OS3 from the hotspot table (4) +
+    /// curated OS2 (4) = 8 → Likely oncogenic (6–9, Horak 2022 Table 3); R248Q: the curator rejects the computed
+    /// OS3, so it scores nothing; the rows' other ACMG columns do not matter to this stage.
+    @Test("curated OS2 adds 4 points to TP53 R175H (OS3 + OS2 = 8, Likely oncogenic); a curator's oncogenicity_not_met removes a computed OS3",
+          .enabled(if: SharedData.shouldRun, SharedData.skipNote))
+    func curatorCalls() throws {
+        guard try SharedData.require() else { return }
+        let dir = try Command.temporaryDirectory()
+        let curations = dir.appendingPathComponent("curations.tsv").path
+        try """
+            #build=GRCh38
+            chrom\tpos\tref\talt\tgene\tclass\tcriteria\toncogenicity\toncogenicity_not_met\tdate\tcurator\tnote
+            chr17\t7675088\tC\tT\tTP53\tP\tPS3\tOS2\t\t2025-01-10\tcurator-07\tfunctional studies (transactivation)
+            chr17\t7674220\tC\tT\tTP53\tP\tPS3\t\tOS3\t2025-01-11\tcurator-03\trejects the hotspot call for this test
+
+            """.write(toFile: curations, atomically: true, encoding: .utf8)
+        let kbPath = dir.appendingPathComponent("kb").path
+        let build = try Command.consilium(["kb", "build", "-o", kbPath, "--curations", curations, "--quiet"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let kb = try KnowledgeBase(path: kbPath)
+        let input = dir.appendingPathComponent("in.vcf").path
+        try """
+            ##fileformat=VCFv4.2
+            ##contig=<ID=chr17,length=83257441>
+            #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO
+            chr17\t7674220\t.\tC\tT\t.\tPASS\t.
+            chr17\t7675088\t.\tC\tT\t.\tPASS\t.
+
+            """.write(toFile: input, atomically: true, encoding: .utf8)
+        let somatic = try SomaticAnnotator(kb: kb, tumorType: "BRCA", oncoTree: try OncoTree.load(path: Self.oncotree),
+                                           hotspots: try CancerHotspots.load(path: Self.hotspots), genomeBuild: "GRCh38")
+        let reader = try VCFReader(path: input)
+        let lookup = AlleleLookup(kb: kb, header: reader.header)
+        for line in somatic.headerLines { _ = reader.header.append(line: line) }
+        // What the consequence stage reports on NM_000546 / ENST00000269305 for these two sites (c.743G>A, c.524G>A).
+        var position = 0
+        somatic.facts = { _ in
+            position == 7674220
+                ? SomaticAnnotator.VariantFacts(gene: "TP53", proteinChange: "R248Q", proteinPosition: 248, altAminoAcid: "Q", variantClass: .missense)
+                : SomaticAnnotator.VariantFacts(gene: "TP53", proteinChange: "R175H", proteinPosition: 175, altAminoAcid: "H", variantClass: .missense)
+        }
+        let record = VCFRecord()
+        var results: [SomaticClassification] = []
+        while try reader.read(into: record) {
+            position = Int(record.position1)
+            lookup.lookUp(record)
+            try somatic.annotate(record, header: reader.header, lookup: lookup)
+            results.append(try #require(somatic.results.first ?? nil))
+        }
+        try #require(results.count == 2)
+        let (r248q, r175h) = (results[0].oncogenicity, results[1].oncogenicity)
+        func criterion(_ r: OncogenicityResult, _ code: String) -> OncogenicityCriterionResult? { r.criteria.first { $0.code == code } }
+        #expect(r175h.metCodes == "OS2&OS3")
+        #expect(r175h.points == 8)
+        #expect(r175h.oncogenicityClass == .likelyOncogenic)
+        let os2 = try #require(criterion(r175h, "OS2"))
+        #expect(os2.origin == .curator(name: "curator-07", date: "2025-01-10", justification: "functional studies (transactivation)"))
+        #expect(r175h.computed.first { $0.code == "OS2" }.map { if case .notEvaluated = $0.status { true } else { false } } == true)
+        #expect(criterion(r248q, "OS3")?.status == .notMet)
+        #expect(r248q.computed.first { $0.code == "OS3" }?.status == .met)
+        #expect(r248q.points == 0)
+    }
+
     @Test("table loading for the command line: a missing or wrong table is an input error naming the file")
     func tableErrors() throws {
         let dir = try Command.temporaryDirectory()

@@ -128,6 +128,31 @@ struct CurationsTests {
         #expect(!description.contains("SECRET"))
     }
 
+    @Test("oncogenicity columns: Horak 2022 codes, each once, not both applied and rejected; the fixture's TP53 R175H carries OS2")
+    func oncogenicityColumns() throws {
+        let fixture = try Curations.load(path: Self.fixture)
+        #expect(fixture.history(chrom: "17", pos: 7_675_088, ref: "C", alt: "T").last?.oncogenicity == ["OS2"])
+        #expect(fixture.history(chrom: "chr17", pos: 43_106_480, ref: "A", alt: "T").last?.oncogenicity == nil)
+        let header = "#build=GRCh38\nchrom\tpos\tref\talt\tgene\tclass\tcriteria\toncogenicity\toncogenicity_not_met\tdate\tcurator\n"
+        func row(_ applied: String, _ rejected: String) -> String {
+            "chr17\t7675088\tC\tT\tTP53\tP\tPS3\t\(applied)\t\(rejected)\t2025-01-10\tc7\n"
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cur-\(UUID().uuidString).tsv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try (header + row("os2, OM1", "OP4")).write(toFile: path, atomically: true, encoding: .utf8)
+        let c = try #require(try Curations.load(path: path).entries.first)
+        #expect(c.oncogenicity == ["OS2", "OM1"] && c.oncogenicityNotMet == ["OP4"])
+        for (applied, rejected, field, message) in [("OS9", "", "column 8 (oncogenicity)", "Horak 2022 labels"),
+                                                    ("OS2,OS2", "", "column 8 (oncogenicity)", "OS2 twice"),
+                                                    ("OS2", "OS2", "column 9 (oncogenicity_not_met)", "OS2 in both")] {
+            try (header + row(applied, rejected)).write(toFile: path, atomically: true, encoding: .utf8)
+            let error = #expect(throws: InputError.self) { try Curations.load(path: path) }
+            #expect(error?.location == .line(3))
+            #expect(error?.field == field)
+            #expect(error.map(String.init(describing:))?.contains(message) == true, "\(String(describing: error))")
+        }
+    }
+
     @Test("the file must say its build, once and consistently; columns must be known and complete", arguments: [
         ("chrom\tpos\tref\talt\tgene\tclass\tcriteria\tdate\tcurator\n", 1, "does not say its genome build"),
         ("#build=GRCh99\nchrom\tpos\tref\talt\tgene\tclass\tcriteria\tdate\tcurator\n", 1, "unknown genome build"),

@@ -321,10 +321,7 @@ public final class GermlineAnnotator: RecordAnnotator {
 
     /// Curations of the allele, matching the contig in any naming style.
     private func curationEntries(chrom: String, pos: Int, ref: String, alt: String) -> [Curation] {
-        guard let curations else { return [] }
-        let canonical = ContigAliases.canonical(chrom)
-        return curations.entries.filter { $0.pos == pos && $0.ref == ref && $0.alt == alt && ContigAliases.canonical($0.chrom) == canonical }
-            .sorted { ($0.date, $0.line) < ($1.date, $1.line) }
+        curations?.history(chrom: chrom, pos: pos, ref: ref, alt: alt) ?? []
     }
 
     /// A curation file's code (`PM2_Supporting`) in the engine's model.

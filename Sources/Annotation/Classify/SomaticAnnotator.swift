@@ -53,6 +53,9 @@ public final class SomaticAnnotator: RecordAnnotator {
     /// Per ALT of the record last annotated.
     public private(set) var results: [SomaticClassification?] = []
     private let kb: KnowledgeBase
+    /// The institution's curations: their `oncogenicity` codes become curator calls (OS2, OM1, … that the engine
+    /// cannot compute), shown next to the computed results.
+    private let curations: Curations?
     private let civicRelease: String
     private var evidenceEntries: [[String]] = []
 
@@ -73,6 +76,7 @@ public final class SomaticAnnotator: RecordAnnotator {
         self.genomeBuild = genomeBuild ?? kb.manifest.genomeBuild
         self.geneRoles = geneRoles
         self.facts = facts
+        curations = try GermlineAnnotator.document(kb, kind: "curations", as: Curations.self)
         let civic = try CIViCKnowledge.load(from: kb)
         matcher = civic.map(CIViCVariantMatcher.init(knowledge:))
         civicRelease = kb.manifest.sources.first { $0.kind == "civic" }
@@ -151,6 +155,7 @@ public final class SomaticAnnotator: RecordAnnotator {
                                            dbSNP: ids, facts: f, lookup: lookup)
             let evidence = variantIDs.flatMap(actionability(variant:))
             var input = oncogenicityInput(alt: a, facts: f, variantIDs: variantIDs, lookup: lookup)
+            input.curated = curatorCalls(chrom: chrom, pos: Int(record.position1), ref: ref, alt: alt)
             if let f, f.variantClass == .missense,
                let score = scores(header).scores(record, alt: a, altAllele: alt, gene: f.gene).missense(predictor) {
                 let line = OncogenicityInput.Computational.from(predictor: predictor, score: score)
@@ -293,6 +298,22 @@ public final class SomaticAnnotator: RecordAnnotator {
             }
         }
         return input
+    }
+
+    /// The latest curation of the allele as oncogenicity curator calls: its `oncogenicity` codes met, its
+    /// `oncogenicity_not_met` codes rejected, its note as the justification. The file uses Horak 2022 Table 2
+    /// labels whatever label map the output prints with.
+    private func curatorCalls(chrom: String, pos: Int, ref: String, alt: String) -> [OncogenicityCuratorCall] {
+        guard let latest = curations?.history(chrom: chrom, pos: pos, ref: ref, alt: alt).last else { return [] }
+        let why = latest.note ?? "curated (\(curations?.file ?? "curations") line \(latest.line))"
+        func calls(_ codes: [String]?, met: Bool) -> [OncogenicityCuratorCall] {
+            (codes ?? []).compactMap { code in
+                OncogenicityCriterion.allCases.first { OncogenicityLabelMap.horak2022.code($0) == code }.map {
+                    OncogenicityCuratorCall(criterion: $0, met: met, curator: latest.curator, date: latest.date, justification: why)
+                }
+            }
+        }
+        return calls(latest.oncogenicity, met: true) + calls(latest.oncogenicityNotMet, met: false)
     }
 
     static func sourceName(_ t: FrequencyTable) -> String { t.label + (t.source.version.map { " \($0)" } ?? "") }

@@ -6,7 +6,7 @@ extension Curations {
     /// Columns every curation file has.
     public static let requiredColumns = ["chrom", "pos", "ref", "alt", "gene", "class", "criteria", "date", "curator"]
     /// Columns a curation file may add.
-    public static let optionalColumns = ["hgvs", "note", "build", "not_met"]
+    public static let optionalColumns = ["hgvs", "note", "build", "not_met", "oncogenicity", "oncogenicity_not_met"]
 
     /// Reads a curation TSV. Errors name the file, the line, the column and what the column accepts; they
     /// describe a bad value by its shape, never by its content.
@@ -123,6 +123,22 @@ private extension TabularRow {
         return (1...days).contains(d)
     }
 
+    /// An optional column of ClinGen/CGC/VICC oncogenicity codes (Horak 2022 Table 2 labels), each at most once.
+    func oncogenicityCodes(_ name: String, _ what: String) throws(InputError) -> [String]? {
+        guard let text = raw(name) else { return nil }
+        let rule = "comma-separated \(what), Horak 2022 labels: \(Curation.oncogenicityCodes.joined(separator: ", ")), e.g. OS2,OM1"
+        var list: [String] = []
+        for piece in text.split(separator: ",") {
+            let code = piece.trimmingCharacters(in: .whitespaces).uppercased()
+            guard Curation.oncogenicityCodes.contains(code) else {
+                throw fail(name, rule, found: "an entry that is not such a code (\(shapeOf(piece)))")
+            }
+            guard !list.contains(code) else { throw fail(name, "each code at most once", found: "\(code) twice") }
+            list.append(code)
+        }
+        return list
+    }
+
     func curation() throws(InputError) -> Curation {
         let chrom = try required("chrom", "a contig name such as chr17 or 17")
         guard !chrom.contains(" ") else { throw fail("chrom", "a contig name without spaces") }
@@ -168,11 +184,16 @@ private extension TabularRow {
             }
             notMet = list
         }
+        let oncogenic = try oncogenicityCodes("oncogenicity", "the somatic oncogenicity codes the curator applies")
+        let oncogenicNotMet = try oncogenicityCodes("oncogenicity_not_met", "the somatic oncogenicity codes the curator rejects")
+        if let a = oncogenic, let r = oncogenicNotMet, let both = a.first(where: r.contains) {
+            throw fail("oncogenicity_not_met", "codes not also listed in oncogenicity", found: "\(both) in both")
+        }
         let date = try required("date", "an ISO 8601 date YYYY-MM-DD")
         guard Self.isISODate(date) else { throw fail("date", "an ISO 8601 date YYYY-MM-DD (a real calendar date)") }
         let curator = try required("curator", "a role or a pseudonymous curator id (never a patient identifier)")
         return Curation(chrom: chrom, pos: pos, ref: ref, alt: alt, gene: gene, hgvs: raw("hgvs"),
                         classification: cls, criteria: criteria, date: date, curator: curator,
-                        note: raw("note"), notMet: notMet, line: line)
+                        note: raw("note"), notMet: notMet, oncogenicity: oncogenic, oncogenicityNotMet: oncogenicNotMet, line: line)
     }
 }

@@ -31,6 +31,14 @@ public struct Curations: Codable, Sendable, Equatable {
             .sorted { ($0.date, $0.line) < ($1.date, $1.line) }
     }
 
+    /// Curations of an allele with the contig matched in any naming style (`chr17` = `17`), oldest first
+    /// (date, then file line): the last one is the panel's current decision.
+    public func history(chrom: String, pos: Int, ref: String, alt: String) -> [Curation] {
+        let canonical = ContigAliases.canonical(chrom)
+        return entries.filter { $0.pos == pos && $0.ref == ref && $0.alt == alt && ContigAliases.canonical($0.chrom) == canonical }
+            .sorted { ($0.date, $0.line) < ($1.date, $1.line) }
+    }
+
     /// Stable bytes for the KB bundle: sorted keys, entries in file order.
     public func canonicalJSON() throws -> Data {
         let encoder = JSONEncoder()
@@ -60,8 +68,18 @@ public struct Curation: Codable, Sendable, Equatable {
     /// Criteria the curator rejects (optional `not_met` column), e.g. an automatically computed `PM2` the panel
     /// does not accept; nil in files without the column and in knowledge bases built before it existed.
     public var notMet: [AppliedCriterion]? = nil
+    /// Somatic oncogenicity codes the curator applies (optional `oncogenicity` column; ClinGen/CGC/VICC, Horak et
+    /// al. 2022 Table 2 labels, so OM3 is the low-count hotspot and OM4 the other missense at the residue), e.g.
+    /// `OS2` for well-established functional studies; nil in files without the column.
+    public var oncogenicity: [String]? = nil
+    /// Oncogenicity codes the curator rejects (optional `oncogenicity_not_met` column).
+    public var oncogenicityNotMet: [String]? = nil
     /// The line of the file the entry was read from.
     public var line: Int
+
+    /// The codes the `oncogenicity` columns accept (Horak et al. 2022, Genet Med 24:986, Table 2).
+    public static let oncogenicityCodes = ["OVS1", "OS1", "OS2", "OS3", "OM1", "OM2", "OM3", "OM4", "OP1", "OP2", "OP3", "OP4",
+                                           "SBVS1", "SBS1", "SBS2", "SBP1", "SBP2"]
 
     /// The allele as VCF-style (chrom, pos, ref, alt) strings.
     public var vcfAllele: (chrom: String, pos: String, ref: String, alt: String) { (chrom, String(pos), ref, alt) }
