@@ -9,4 +9,18 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: url.path)
         #expect(names.contains { $0.hasSuffix(".mustache") })
     }
+
+    /// The brief: "Japanese and English where people read it". A stage that did not run says why in the
+    /// report's language, not in the engine's English.
+    @Test("every reason a stage was not evaluated is worded in Japanese and in English", arguments: NotEvaluatedReason.allCases)
+    func notEvaluatedReasonsInBothLanguages(reason: NotEvaluatedReason) throws {
+        let en = try ReportStrings(language: .en), ja = try ReportStrings(language: .ja)
+        let key = "stage_reason_\(reason.rawValue)"
+        #expect(en.codes[key] == reason.detail)
+        let japanese = try #require(ja.codes[key])
+        #expect(japanese != reason.detail)
+        #expect(japanese.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) })
+        let state = StageState.notEvaluated(reason)
+        #expect(state.reason == reason.rawValue && !state.isEvaluated)
+    }
 }

@@ -26,8 +26,8 @@ import Testing
                  biomarkers: nil, consent: .init(secondaryFindings: consent, researchUse: nil), orderingDepartment: nil, institution: nil)
     }
 
-    static let evaluated = Evaluation(consequences: .evaluated("test"), germlineClassification: .notEvaluated("test"),
-                                      somaticClassification: .notEvaluated("test"))
+    static let evaluated = Evaluation(consequences: .evaluated("test"), germlineClassification: .notEvaluated(.noGermlineVCF),
+                                      somaticClassification: .notEvaluated(.noOncoTree))
 
     static let therapies = TherapyTable(rows: [
         .init(id: "R1", gene: "BRCA1", match: "truncating", alteration: "BRCA1 LoF", tumorTypes: ["BRCA"], drug: "drugA", jpLevel: "A", ampLevel: "IA",

@@ -50,10 +50,10 @@ public struct CaseAnnotation: Sendable {
         let queryBuild = query.flatMap { GenomeBuild.detect(contigs: $0.header.contigs) }.map { ($0.build, $0.evidence) }
         guard let models = try ConsequenceStage.models(kb: kb, files: paths.geneModels ?? [], queryBuild: queryBuild,
                                                        queryPath: query?.path ?? paths.caseFile) else {
-            return (nil, .notEvaluated("no gene model (inputs.geneModels, or kb build --transcripts)"))
+            return (nil, .notEvaluated(.noGeneModel))
         }
         guard let ref = paths.reference else {
-            return (nil, .notEvaluated("gene models are available but no reference was given (-f, or inputs.reference): transcript sequences come from it"))
+            return (nil, .notEvaluated(.noReference))
         }
         let transcripts = ConsequenceStage.flag(models.transcripts, maneSelect: maneSelect, reportTranscripts: reportTranscripts)
         let fasta = try FastaReference(path: ref)
@@ -72,8 +72,8 @@ public struct CaseAnnotation: Sendable {
                                                            reportTranscripts: reportTranscripts)
         let relevantTranscripts = Set(reportTranscripts.values).union(maneSelect)
         var evaluation = Evaluation(consequences: consequenceState,
-                                    germlineClassification: .notEvaluated(paths.germline == nil ? "no germline VCF in this case" : "no consequence stage (the germline criteria read the report transcript)"),
-                                    somaticClassification: .notEvaluated(paths.somatic == nil ? "no tumor VCF in this case" : "give --oncotree (the OncoTree table decides on/off-label levels) and a tumor.oncotree code"))
+                                    germlineClassification: .notEvaluated(paths.germline == nil ? .noGermlineVCF : .noConsequenceStage),
+                                    somaticClassification: .notEvaluated(paths.somatic == nil ? .noTumorVCF : .noOncoTree))
         var inputs: [Input] = []
         let reference = try paths.reference.map { p throws(InputError) in try FastaReference(path: p) }
         for (role, path) in [("somatic", paths.somatic), ("germline", paths.germline)] {

@@ -60,7 +60,7 @@ struct ReportView {
              "kept": i.kept, "filtered": i.filtered, "refWarnings": i.referenceWarnings]
         }
         c["stages"] = [("consequences", ev.consequences), ("germline", ev.germlineClassification), ("somatic", ev.somaticClassification)].map { name, st -> [String: Any] in
-            ["name": s.code("stage", name), "state": s.code("state", st.state), "detail": st.detail]
+            ["name": s.code("stage", name), "state": s.code("state", st.state), "detail": st.reason.map { s.code("stage_reason", $0) } ?? st.detail]
         }
         c["notes"] = r.qc.notes.map { s.code("note", $0) }
         c["rules"] = r.triage.rules.map { rule -> [String: Any] in

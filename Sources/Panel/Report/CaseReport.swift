@@ -70,11 +70,40 @@ public struct Evaluation: Codable, Sendable, Equatable {
 
 public struct StageState: Codable, Sendable, Equatable {
     public var state: String
-    /// Who produced the values (`CSL_CSQ`, `CSL_ACMG`, …) or why nothing did.
+    /// Who produced the values (`CSL_CSQ`, `CSL_ACMG`, …) or, in English, why nothing did.
     public var detail: String
+    /// Why the stage did not run, as a stable code (`NotEvaluatedReason`) that each rendering words in its own
+    /// language; absent when the stage ran.
+    public var reason: String? = nil
     public static func evaluated(_ detail: String) -> StageState { StageState(state: "evaluated", detail: detail) }
-    public static func notEvaluated(_ detail: String) -> StageState { StageState(state: "not_evaluated", detail: detail) }
+    public static func notEvaluated(_ reason: NotEvaluatedReason) -> StageState {
+        StageState(state: "not_evaluated", detail: reason.detail, reason: reason.rawValue)
+    }
     public var isEvaluated: Bool { state == "evaluated" }
+}
+
+/// Why an annotation stage of a case report did not run. The codes are part of report.json
+/// (docs/case-report.schema.json); `Templates/strings.json` words each one in Japanese and English
+/// (`stage_reason_<code>`).
+public enum NotEvaluatedReason: String, Codable, Sendable, CaseIterable {
+    case noGeneModel = "no_gene_model"
+    case noReference = "no_reference"
+    case noGermlineVCF = "no_germline_vcf"
+    case noConsequenceStage = "no_consequence_stage"
+    case noTumorVCF = "no_tumor_vcf"
+    case noOncoTree = "no_oncotree"
+
+    /// The English wording kept in `detail` for readers of report.json.
+    public var detail: String {
+        switch self {
+        case .noGeneModel: "no gene model (inputs.geneModels, or kb build --transcripts)"
+        case .noReference: "gene models are available but no reference was given (-f, or inputs.reference): transcript sequences come from it"
+        case .noGermlineVCF: "no germline VCF in this case"
+        case .noConsequenceStage: "no consequence stage (the germline criteria read the report transcript)"
+        case .noTumorVCF: "no tumor VCF in this case"
+        case .noOncoTree: "give --oncotree (the OncoTree table decides on/off-label levels) and a tumor.oncotree code"
+        }
+    }
 }
 
 /// One line of the meeting summary; `kind` decides its wording.
