@@ -62,6 +62,43 @@ import Testing
         #expect(vus.acmgClass == .uncertainSignificance)
     }
 
+    @Test("A lone PM2 written at Moderate (a bare PM2 from a pre-2020 specification) is not a direction either")
+    func lonePM2AtModerate() throws {
+        // Rarity is the same observation the ClinGen SVI PM2 recommendation (v1.0, 2020) calibrates as Supporting:
+        // without other pathogenic evidence it does not make BP4 + BP7 contradictory (Table 5 Likely benign (ii)).
+        let lb = try combine("PM2, BP4, BP7")
+        #expect(lb.points == 0, "points still count PM2 at the strength written: 2 − 1 − 1")
+        #expect(lb.acmgClass == .likelyBenign)
+        #expect(lb.decidedBy == .table5)
+        #expect(try combine("PM2, BS1, BS2").acmgClass == .benign, "Table 5 Benign (ii)")
+        // Any other pathogenic code makes the evidence conflicting again: points decide.
+        let vus = try combine("PM2, PP3, BP4, BP7")
+        #expect(vus.decidedBy == .points)
+        #expect(vus.acmgClass == .uncertainSignificance)
+        #expect(try combine("PM2, BP4, BP7", profile: .tavtigian2020Points).acmgClass == .uncertainSignificance,
+                "points alone: 0")
+        // The DICER1 override keeps its own wording (PM2_Supporting only).
+        #expect(try combine("PM2, BP4, BS2_Supporting, BP7", gene: "DICER1").decidedBy != .specificationOverride)
+    }
+
+    @Test("Platelet Disorders VCEP (GN011, ITGA2B/ITGB3): thresholds and not-applicable rules from the eRepo criteria table; combining unchanged")
+    func plateletDisorders() throws {
+        let spec = try #require(SpecificationCatalog.builtIn.specification(gene: nil, expertPanel: "Platelet Disorders VCEP"))
+        #expect(spec.versionedID == "GN011@2.1")
+        #expect(spec.genes == ["ITGA2B", "ITGB3"])
+        // eRepo guideline 011: BA1 > 0.0024, BS1 > 0.00158, PM2_Supporting < 0.0001.
+        #expect(spec.frequency == FrequencyThresholds(ba1: 0.0024, bs1: 0.00158, pm2: 0.0001))
+        #expect(spec.strengthChanges[.PM2] == .supporting)
+        #expect(spec.combining == nil && spec.thresholds == nil, "no combining change is stated")
+        // PS4 and BP1 "do not apply": a curator's PS4 is shown as ignored, not counted.
+        let r = try combine("PVS1, PM3, PS4", gene: "ITGB3")
+        #expect(r.specification == "GN011@2.1")
+        #expect(r.ignored.map(\.criterion.code) == ["PS4"])
+        #expect(r.acmgClass == .likelyPathogenic, "PVS1 + PM3: Table 5 Likely pathogenic (i)")
+        #expect(try combine("PVS1, PM3, PS4", gene: "ITGB4").acmgClass == .pathogenic, "other genes keep PS4")
+        #expect(try combine("BP1, BP4", gene: "ITGA2B").acmgClass == .uncertainSignificance, "BP1 ignored: one BP is not LB")
+    }
+
     @Test("DICER1 VCEP Table 4: points only; −1 → Likely Benign only when PM2_Supporting is the only pathogenic code")
     func dicer1() throws {
         let caveat = try combine("BP4, BP7, BS2_Supporting, PM2_Supporting", gene: "DICER1")

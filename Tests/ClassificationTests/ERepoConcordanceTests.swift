@@ -6,10 +6,11 @@ import TestSupport
 /// Acceptance (issue 5): the panels' own applied codes from the ClinGen Evidence Repository dev set
 /// (`classification/clingen_erepo_dev.tsv`, 1,956 rows, 5 retracted dropped) reproduce the panels' class.
 ///
-/// Measured (docs/classification.md): clingen-svi-2024 1,903/1,951 = 97.54 % (1,901 before the Glaucoma VCEP
-/// specification; its point bands move two MYOC rows). Baselines from PROVENANCE.md: points alone 94.2 % and the
+/// Measured (docs/classification.md): clingen-svi-2024 1,905/1,951 = 97.64 % (1,901 before the Glaucoma VCEP
+/// specification, whose point bands move two MYOC rows; 1,903 before a lone PM2 written at Moderate stopped counting
+/// as a direction, which moves two PTEN rows PM2 + BP4 + BP7 to Likely benign). Baselines from PROVENANCE.md: points alone 94.2 % and the
 /// 2015 table 94.8 % (the latter with the Tavtigian 2018 / SVI additions; strictly as printed, 90.6 %). The ≥ 98 %
-/// goal is not reached with general rules and the encoded specifications; docs/classification.md lists the 48 misses,
+/// goal is not reached with general rules and the encoded specifications; docs/classification.md lists the 46 misses,
 /// 15 of which are rows whose own summary states other codes or a class outside the panel's rules.
 @Suite struct ERepoConcordanceTests {
     struct Row {
@@ -61,14 +62,14 @@ import TestSupport
         guard try SharedData.require() else { return }
         let m = try Self.measure(.clingenSVI2024)
         #expect(m.total == 1951)
-        #expect(m.matches == 1903)
-        #expect((Self.percent(m) * 100).rounded() / 100 == 97.54)
+        #expect(m.matches == 1905)
+        #expect((Self.percent(m) * 100).rounded() / 100 == 97.64)
         // The confusion table reported in docs/classification.md.
         let c = m.confusion
         #expect(c[.pathogenic]?[.pathogenic] == 522)
         #expect(c[.likelyPathogenic]?[.likelyPathogenic] == 413)
         #expect(c[.uncertainSignificance]?[.uncertainSignificance] == 575)
-        #expect(c[.likelyBenign]?[.likelyBenign] == 176)
+        #expect(c[.likelyBenign]?[.likelyBenign] == 178)
         #expect(c[.benign]?[.benign] == 217)
         #expect(c[.uncertainSignificance]?[.likelyBenign] == 16, "largest off-diagonal cell: panels' VUS that points call LB")
     }

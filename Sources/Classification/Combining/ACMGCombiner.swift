@@ -70,13 +70,23 @@ public struct ACMGCombiner: Sendable {
             return byPoints("")
         case .sviHybrid:
             let tally = EvidenceTally(counted)
-            let lonePM2 = profile.lonePM2SupportingIsNotConflict && onlyPM2Supporting(counted)
+            let lonePM2 = profile.lonePM2SupportingIsNotConflict && onlyPM2(counted)
             let conflicting = tally.hasPathogenic && tally.hasBenign && !lonePM2
             if !conflicting, !table5.isSilent {
                 return result(table5.acmgClass, .table5, table5.explanation)
             }
             return byPoints(conflicting ? "; evidence in both directions" : "; no 2015 Table 5 row met")
         }
+    }
+
+    /// PM2, at whatever strength the panel wrote it, is the only pathogenic code and there is benign evidence.
+    /// A bare `PM2` in a specification older than the ClinGen SVI PM2 recommendation (v1.0, 2020) is Moderate;
+    /// it is the same rarity observation the recommendation calibrates as Supporting, so it does not make the
+    /// evidence conflicting either (see `ClassificationProfile.lonePM2SupportingIsNotConflict`).
+    private func onlyPM2(_ criteria: [AppliedCriterion]) -> Bool {
+        let pathogenic = criteria.filter { $0.direction == .pathogenic }
+        return pathogenic.count == 1 && pathogenic[0].criterion == .PM2
+            && criteria.contains { $0.direction == .benign }
     }
 
     /// PM2 at Supporting is the only pathogenic code and there is benign evidence.

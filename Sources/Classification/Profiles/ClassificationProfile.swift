@@ -12,9 +12,12 @@ public struct ClassificationProfile: Sendable, Hashable, Codable, Identifiable {
     public var thresholds: PointThresholds
     /// BA1 ends the classification as Benign unless the variant is on the exception list (Ghosh et al. 2018).
     public var ba1EndsClassification: Bool
-    /// A lone PM2_Supporting does not make the evidence conflicting: rarity is the absence of a benign line
-    /// (frequency) rather than a pathogenic finding, and the ClinGen DICER1 VCEP writes the same rule into its
-    /// point scale (Table 4: −1 is Likely Benign when PM2_Supporting is the only pathogenic code).
+    /// A lone PM2 does not make the evidence conflicting: rarity is the absence of a benign line (frequency)
+    /// rather than a pathogenic finding, and the ClinGen DICER1 VCEP writes the same rule into its point scale
+    /// (Table 4: −1 is Likely Benign when PM2_Supporting is the only pathogenic code). This holds for PM2 at the
+    /// strength a panel wrote it: a bare `PM2` from a specification older than the ClinGen SVI PM2 recommendation
+    /// (v1.0, 2020) is Moderate, the same observation that recommendation calibrates as Supporting. (The name
+    /// is kept for the profiles' JSON form.)
     public var lonePM2SupportingIsNotConflict: Bool
     /// The strength at which the engine applies PM2 when it computes it (ClinGen SVI PM2 recommendation v1.0,
     /// 2020: Supporting). Codes given by a curator keep the strength written.

@@ -12,7 +12,7 @@ public struct SpecificationCatalog: Sendable {
     }
 
     /// The specifications encoded in this release (Sources/Classification/Specifications/Catalog).
-    public static let builtIn = SpecificationCatalog([.dicer1, .tp53, .runx1, .hearingLoss, .familialHypercholesterolemia, .enigma, .glaucoma])
+    public static let builtIn = SpecificationCatalog([.dicer1, .tp53, .runx1, .hearingLoss, .familialHypercholesterolemia, .enigma, .glaucoma, .plateletDisorders])
 
     public func specification(gene: String?, expertPanel: String?) -> VCEPSpecification? {
         if let panel = expertPanel.map(Self.key), !panel.isEmpty {
