@@ -23,4 +23,17 @@ import Testing
         let state = StageState.notEvaluated(reason)
         #expect(state.reason == reason.rawValue && !state.isEvaluated)
     }
+
+    @Test("the trials table's Japanese-sites values and the common registry statuses are worded in both languages")
+    func trialWordsInBothLanguages() throws {
+        let en = try ReportStrings(language: .en), ja = try ReportStrings(language: .ja)
+        for v in ["yes", "no", "unknown"] {
+            #expect(en.codes["sites_\(v)"] == v)
+            #expect(ja.codes["sites_\(v)"].map { $0 != v } == true)
+        }
+        let statuses = en.codes.keys.filter { $0.hasPrefix("trial_status_") }
+        #expect(statuses.count >= 9)
+        for k in statuses { #expect(ja.codes[k] != nil && ja.codes[k] != en.codes[k], "\(k)") }
+        #expect(ja["phase_n"].replacingOccurrences(of: "{n}", with: "3") == "第3相")
+    }
 }

@@ -21,7 +21,7 @@ struct ReportView {
         c["summary"] = r.summary.map { i -> [String: Any] in
             ["kind": s.code("summary", i.kind), "gene": i.gene ?? "", "variant": i.variant ?? "",
              "detail": i.kind == "consent" ? s.code("consent", i.detail ?? "") : (i.detail ?? ""),
-             "level": i.kind == "trial" ? "\(s["phase"]) \(i.level ?? "")" : (i.level ?? "")]
+             "level": i.kind == "trial" ? s["phase_n"].replacingOccurrences(of: "{n}", with: i.level ?? "?") : (i.level ?? "")]
         }
         c["triage"] = s.code("triage", r.triage.decision)
         c["gc"] = r.germline.status == "withheld" ? s["withheld_note"] : (r.germline.geneticCounselingRecommended ? s["gc_yes"] : s["gc_no"])
@@ -31,8 +31,14 @@ struct ReportView {
         c["therapies"] = r.therapies.map(therapy)
         c["hasTherapies"] = !r.therapies.isEmpty
         c["trials"] = r.trials.map { t -> [String: Any] in
-            ["id": t.trialID, "registry": t.registry, "title": t.title, "phase": t.phase, "status": t.status, "gene": t.gene,
-             "biomarker": t.biomarker, "tumorTypes": t.tumorTypes.joined(separator: ", "), "japanSites": t.japanSites,
+            // The registry status is free text; the usual ClinicalTrials.gov/jRCT ones are worded per language.
+            let statusKey = t.status.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
+            // "BRCA1 pathogenic (germline) variant" already names its gene: do not print it twice.
+            let genes = t.gene.split(separator: ";").map { String($0).trimmingCharacters(in: .whitespaces) }
+            let biomarker = genes.allSatisfy { t.biomarker.contains($0) } ? t.biomarker : "\(t.gene) \(t.biomarker)"
+            return ["id": t.trialID, "registry": t.registry, "title": t.title, "phase": t.phase,
+             "status": s.codes["trial_status_\(String(statusKey))"] ?? t.status, "gene": t.gene,
+             "biomarker": biomarker, "tumorTypes": t.tumorTypes.joined(separator: ", "), "japanSites": s.code("sites", t.japanSites),
              "source": t.source, "verified": t.verified, "unverifiedLabel": s["unverified_row"]]
         }
         c["hasTrials"] = !r.trials.isEmpty
