@@ -141,7 +141,7 @@ import Testing
         #expect(try combine("PVS1, PM2", gene: "DICER1", profile: .acmg2015).acmgClass == .likelyPathogenic)
         #expect(try combine("BP4", profile: .tavtigian2020Points).acmgClass == .likelyBenign)
         #expect(try combine("BA1, PVS1, PS3", profile: .tavtigian2020Points).acmgClass == .uncertainSignificance)
-        #expect(ClassificationProfile.named("clingen-svi-2024@1") == .clingenSVI2024)
+        #expect(ClassificationProfile.named("clingen-svi-2024@2") == .clingenSVI2024)
     }
 
     @Test("Specifications load from JSON; a later one replaces the built-in with the same id")

@@ -21,7 +21,7 @@ import Testing
         #expect(c.final.table5.pathogenicRule?.outcome == .likelyPathogenic)
         #expect(c.final.pointsClass == .likelyPathogenic)
         #expect(c.criteriaField == "PVS1&PM2_Supporting")
-        #expect(c.ruleField == "clingen-svi-2024@1:PVS1+PM2_Supporting->LP(table5 points 9)")
+        #expect(c.ruleField == "clingen-svi-2024@2:PVS1+PM2_Supporting->LP(table5 points 9)")
         // Every criterion considered appears once; PP5/BP6 never do; ClinVar is context.
         #expect(Set(c.criteria.map(\.criterion)).count == c.criteria.count)
         #expect(!c.criteria.contains { $0.criterion == .PP5 || $0.criterion == .BP6 })

@@ -16,7 +16,7 @@ public struct GermlineClassification: Sendable, Hashable, Codable {
 
     public var variant: VariantName?
     public var gene: String?
-    /// `clingen-svi-2024@1`.
+    /// `clingen-svi-2024@2`.
     public var profile: String
     /// The VCEP specification chosen by gene or panel (`GN005@2`), nil when none.
     public var specification: String?
@@ -42,7 +42,7 @@ public struct GermlineClassification: Sendable, Hashable, Codable {
         return codes.isEmpty ? "." : codes.joined(separator: "&")
     }
 
-    /// `clingen-svi-2024@1:PVS1+PM2_Supporting->LP(table5 points 9)` (`CSL_ACMG_RULE`): the profile or
+    /// `clingen-svi-2024@2:PVS1+PM2_Supporting->LP(table5 points 9)` (`CSL_ACMG_RULE`): the profile or
     /// specification, the counted criteria, the class and what decided (`(points 7)` when the points decided; no
     /// comma: the field is Number=A).
     public var ruleField: String {

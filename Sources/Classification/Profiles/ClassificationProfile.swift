@@ -60,12 +60,13 @@ extension ClassificationProfile {
     /// The default: ClinGen SVI behaviour as of 2024.
     ///
     /// Precedence (`ACMGCombiner.combine`): (1) BA1 not on the exception list → Benign; (2) evidence in one
-    /// direction only (a lone PM2_Supporting does not count as the other direction) → the 2015 Table 5 class with
+    /// direction only (a lone PM2, at Supporting or written bare as in pre-2020 specifications, does not count as the other
+    /// direction; version 1 let a bare PM2 conflict with benign codes) → the 2015 Table 5 class with
     /// the Tavtigian 2018 additions where a row is met; (3) otherwise, when the table is silent or the evidence
     /// conflicts → Tavtigian 2020 points, with a total of −1 read as Uncertain: one supporting benign line is not
     /// enough for Likely Benign in the 2015 table (Likely benign (ii) needs two) nor on the DICER1 VCEP scale.
     public static let clingenSVI2024 = ClassificationProfile(
-        id: "clingen-svi-2024", version: "1",
+        id: "clingen-svi-2024", version: "2",
         title: "ClinGen SVI: BA1 stand-alone, 2015 Table 5 where it reaches a class, points where it is silent or evidence conflicts",
         combining: .sviHybrid, table5: Table5Combiner(bayesianAdditions: true),
         thresholds: PointThresholds(pathogenic: 10, likelyPathogenic: 6, likelyBenign: -2, benign: -7),
