@@ -36,4 +36,10 @@ import Testing
         for k in statuses { #expect(ja.codes[k] != nil && ja.codes[k] != en.codes[k], "\(k)") }
         #expect(ja["phase_n"].replacingOccurrences(of: "{n}", with: "3") == "第3相")
     }
+
+    @Test("every STATUS of CSL_ACMG_EVIDENCE (docs/cli.md: met, not_met, not_evaluated) has a Japanese word")
+    func criterionStatusWords() throws {
+        let ja = try ReportStrings(language: .ja)
+        #expect(["met", "not_met", "not_evaluated"].map { ja.code("criterion", $0) } == ["該当", "非該当", "未評価"])
+    }
 }

@@ -134,7 +134,10 @@ struct ReportView {
             "presumed": f.presumedGermline?.likely == true ? s["presumed_germline"] : "",
             "actionable": f.actionable,
         ]
-        d["evidence"] = f.acmgEvidence.map { ["code": $0.code, "status": $0.status, "strength": $0.strength, "text": $0.text] }
+        // Status words per language (該当 / 非該当 / 未評価); strengths keep ACMG's English names, as Japanese
+        // reports write them, without the field's underscore.
+        d["evidence"] = f.acmgEvidence.map { ["code": $0.code, "status": s.code("criterion", $0.status),
+                                              "strength": $0.strength.replacingOccurrences(of: "_", with: " "), "text": $0.text] }
         d["hasEvidence"] = !f.acmgEvidence.isEmpty
         return d
     }
