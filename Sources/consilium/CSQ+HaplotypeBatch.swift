@@ -13,6 +13,8 @@ final class HaplotypeBatch {
     private(set) var rid: Int32 = -1
     private(set) var holdUntil = 0
     private var records: [VCFRecord] = []
+    /// The caller's number for each held record, handed back by `flush` (the records held are copies).
+    private var tags: [Int] = []
     private var spare: [VCFRecord] = []
     private var alleles: [[VariantAllele?]] = []
     private var effects: [[[TranscriptEffect]]] = []
@@ -31,18 +33,19 @@ final class HaplotypeBatch {
 
     func holdPosition(_ effects: [[TranscriptEffect]]) -> Int { combiner.holdPosition(effects) }
 
-    func add(_ record: VCFRecord, rid: Int32, alleles a: [VariantAllele?], effects e: [[TranscriptEffect]], holdUntil hold: Int) {
+    func add(_ record: VCFRecord, tag: Int, rid: Int32, alleles a: [VariantAllele?], effects e: [[TranscriptEffect]], holdUntil hold: Int) {
         let copy = spare.popLast() ?? VCFRecord()
         copy.copy(from: record)
         records.append(copy)
+        tags.append(tag)
         alleles.append(a)
         effects.append(e)
         self.rid = rid
         holdUntil = max(holdUntil, hold)
     }
 
-    /// Combines the held records' alleles per haplotype and writes them in order.
-    func flush(_ emit: (VCFRecord, [VariantAllele?], [[TranscriptEffect]]) throws -> Void) throws {
+    /// Combines the held records' alleles per haplotype and hands them (copy, tag, alleles, effects) to `emit` in order.
+    func flush(_ emit: (VCFRecord, Int, [VariantAllele?], [[TranscriptEffect]]) throws -> Void) throws {
         guard !records.isEmpty else { return }
         if combine && records.count > 1 {
             var variants: [HaplotypeVariant] = []
@@ -73,9 +76,10 @@ final class HaplotypeBatch {
             combiner.combine(variants, effects: &flat)
             for (k, o) in origin.enumerated() { effects[o.record][o.alt] = flat[k] }
         }
-        for r in records.indices { try emit(records[r], alleles[r], effects[r]) }
+        for r in records.indices { try emit(records[r], tags[r], alleles[r], effects[r]) }
         spare.append(contentsOf: records)
         records.removeAll(keepingCapacity: true)
+        tags.removeAll(keepingCapacity: true)
         alleles.removeAll(keepingCapacity: true)
         effects.removeAll(keepingCapacity: true)
         holdUntil = 0

@@ -26,6 +26,9 @@ struct CSQ: ParsableCommand {
         the other records keep their own consequence with COMPOUND=@POS of that member. Unphased heterozygous alleles are predicted alone. --no-haplotypes \
         predicts every allele alone.
 
+        --threads N (N ≥ 1): N BGZF (de)compression threads, and text VCF input parsed on a thread of its own \
+        while another predicts, combines and formats; the output is identical to --threads 0, in input order.
+
         Examples:
           consilium csq calls.norm.vcf.gz -f GRCh38.fa.gz -g Homo_sapiens.GRCh38.gff3.gz -o calls.csq.vcf.gz
           consilium csq in.bcf -f ref.fa -g genes.gtf.gz -O b -o out.bcf --no-hgvs
@@ -65,6 +68,9 @@ struct CSQ: ParsableCommand {
         let fasta = try FastaReference(path: reference)
         let pool = ThreadPool(threads: inputOptions.threads)
         let reader = try VCFReader(path: input, pool: pool, regions: try inputOptions.parsedRegions())
+        // With --threads, text VCF is parsed on another thread while this one predicts, formats and writes, and
+        // BGZF compression runs on the pool: the two halves of the work are about equal, so two cores share it.
+        reader.prefetch = inputOptions.threads > 0
         try BuildCheck.requireSameBuild(vcf: reader, reference: fasta)
         let format = try outputOptions.format()
         try HeaderContigs.prepare(reader: reader, reference: fasta, outputFormat: format)
@@ -78,72 +84,69 @@ struct CSQ: ParsableCommand {
         let formatter = CSQFormatter(predictor: predictor, hgvs: !noHGVS)
         // Without samples there is no phase: alleles are combined only when asked (a sites-only file such as ClinVar
         // lists alternatives, not one chromosome).
-        let batch = HaplotypeBatch(predictor: predictor, header: header,
-                                   combine: !noHaplotypes && (header.sampleCount > 0 || sitesAsHaplotype))
-        let record = VCFRecord()
+        let processor = CSQRecordProcessor(model: model, predictor: predictor, formatter: formatter, header: header,
+                                           combine: !noHaplotypes && (header.sampleCount > 0 || sitesAsHaplotype))
         var progress = Progress(label: "csq", quiet: quiet)
         let total = reader.fileSize
-        var handles: [Int32: Int] = [:]
-        var value: [UInt8] = []
-        var annotated = 0
-        var alleles: [VariantAllele?] = []
-        var effects: [[TranscriptEffect]] = []
-        /// Writes one record with its entries (effects per ALT, nil ALTs skipped).
-        func emit(_ r: VCFRecord, _ alleles: [VariantAllele?], _ effects: [[TranscriptEffect]]) throws {
-            value.removeAll(keepingCapacity: true)
-            for (i, a) in alleles.enumerated() {
-                guard let allele = a else { continue }
-                formatter.append(allele: allele, effects: effects[i], to: &value)
-            }
-            if !value.isEmpty {
-                annotated += 1
-                value.append(0)
-                _ = value.withUnsafeBufferPointer { b in
-                    b.withMemoryRebound(to: CChar.self) { bcf_update_info(header.pointer, r.pointer, "CSL_CSQ", $0.baseAddress, 1, Int32(BCF_HT_STR)) }
-                }
-            }
+        func write(_ r: VCFRecord, _ value: UnsafePointer<CChar>?) throws {
+            if let value { _ = bcf_update_info(header.pointer, r.pointer, "CSL_CSQ", value, 1, Int32(BCF_HT_STR)) }
             try writer.write(r)
         }
-        while try reader.read(into: record) {
-            record.unpackAlleles()
-            let rid = record.rid
-            let handle: Int
-            if let h = handles[rid] { handle = h } else {
-                handle = model.contigHandle(header.contigName(rid)) ?? -1
-                handles[rid] = handle
+        if inputOptions.threads > 0 {
+            try runWithWorker(processor: processor, reader: reader, progress: &progress, total: total, write: write)
+        } else {
+            let record = VCFRecord()
+            let emit: CSQRecordProcessor.Emit = { r, _, value in
+                try write(r, value.flatMap { $0.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } })
             }
-            alleles.removeAll(keepingCapacity: true)
-            effects.removeAll(keepingCapacity: true)
-            if record.alleleCount > 1 {
-                let ref = UnsafeRawPointer(record.alleleCString(0)).assumingMemoryBound(to: UInt8.self)
-                let refBuf = UnsafeBufferPointer(start: ref, count: strlen(record.alleleCString(0)))
-                for i in 1..<record.alleleCount {
-                    let c = record.alleleCString(i)
-                    let alt = UnsafeBufferPointer(start: UnsafeRawPointer(c).assumingMemoryBound(to: UInt8.self), count: strlen(c))
-                    let allele = VariantAllele(position: Int(record.position1), ref: refBuf, alt: alt)
-                    alleles.append(allele)
-                    effects.append(allele.flatMap { handle >= 0 ? predictor.effects(contig: handle, allele: $0) : nil } ?? [])
-                }
+            while try reader.read(into: record) {
+                try processor.add(record, tag: 0, emit: emit)
+                progress.update(records: reader.recordNumber, bytes: reader.bytesConsumed, total: total)
             }
-            // Records that may share a codon or a frame with later ones on a haplotype wait in the batch.
-            let pos = Int(record.position1)
-            if batch.isPending && (rid != batch.rid || pos > batch.holdUntil) {
-                try batch.flush(emit)
-            }
-            let holdUntil = batch.combine ? batch.holdPosition(effects) : 0
-            if batch.isPending || holdUntil > 0 {
-                batch.add(record, rid: rid, alleles: alleles, effects: effects, holdUntil: holdUntil)
-            } else {
-                try emit(record, alleles, effects)
-            }
-            progress.update(records: reader.recordNumber, bytes: reader.bytesConsumed, total: total)
+            try processor.finish(emit: emit)
         }
-        try batch.flush(emit)
         try writer.finish()
         progress.finish()
         HeaderContigs.warnUndeclared(reader: reader)
         if !quiet {
-            CLIOutput.note("csq: \(reader.recordNumber) records, \(annotated) annotated; \(model.transcripts.count) transcripts")
+            CLIOutput.note("csq: \(reader.recordNumber) records, \(processor.annotated) annotated; \(model.transcripts.count) transcripts")
+        }
+    }
+
+    /// `--threads N`: this thread reads chunks of records and writes finished ones while a worker predicts and
+    /// formats them (`CSQWorker`); same output, in the same order, as the loop without it.
+    private func runWithWorker(processor: CSQRecordProcessor, reader: VCFReader, progress: inout Progress, total: Int64?,
+                               write: (VCFRecord, UnsafePointer<CChar>?) throws -> Void) throws {
+        let worker = CSQWorker(processor: processor)
+        defer { worker.stop() }
+        var free: [CSQWorker.Chunk] = []
+        var inFlight = 0
+        var nextTag = 0
+        func writeOut(_ chunk: CSQWorker.Chunk) throws {
+            try chunk.forEach(write)
+            inFlight -= 1
+            free.append(chunk)
+        }
+        var more = true
+        while more {
+            let chunk = free.popLast() ?? CSQWorker.Chunk()
+            chunk.reset(firstTag: nextTag)
+            while chunk.count < CSQWorker.chunkSize, try reader.read(into: chunk.records[chunk.count]) { chunk.count += 1 }
+            more = chunk.count == CSQWorker.chunkSize
+            nextTag += chunk.count
+            if chunk.count > 0 {
+                worker.send(chunk)
+                inFlight += 1
+            } else {
+                free.append(chunk)
+            }
+            progress.update(records: reader.recordNumber, bytes: reader.bytesConsumed, total: total)
+            while let done = try worker.receive(wait: more && inFlight >= CSQWorker.inFlight) { try writeOut(done) }
+        }
+        worker.endInput()
+        while inFlight > 0 {
+            guard let done = try worker.receive(wait: true) else { break }
+            try writeOut(done)
         }
     }
 }

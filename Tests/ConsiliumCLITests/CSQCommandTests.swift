@@ -83,4 +83,38 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(!r.crashed)
     }
+
+    /// `--threads N` moves parsing, prediction and formatting onto threads of their own; the rule is that the output
+    /// stays that of `--threads 0`, byte for byte and in input order. Generated data (scripts/gen-csq-bench: phased
+    /// calls dense over a gene-rich genome) spans many of the worker's 1,024-record chunks, and records held for a
+    /// haplotype combination reach across chunk ends (a minus-strand coding change waits until its transcript's end).
+    @Test(arguments: [[String](), ["--no-haplotypes"]])
+    func threadsKeepTheOutput(extra: [String]) throws {
+        let dir = try Command.temporaryDirectory()
+        let data = dir.appendingPathComponent("data").path
+        let gen = try Command.run(SharedData.packageRoot.appendingPathComponent("scripts/gen-csq-bench").path,
+                                  ["--records", "12000", "--genes", "30", "--seed", "7", "--out", data])
+        try #require(gen.status == 0, "\(gen.stderr)")
+        func csq(_ threads: Int) throws -> [Substring] {
+            let out = dir.appendingPathComponent("out.t\(threads).vcf").path
+            let r = try Command.consilium(["csq", data + "/calls.vcf", "-f", data + "/genome.fa", "-g", data + "/genes.gff3",
+                                           "-o", out, "-q", "--threads", String(threads)] + extra)
+            #expect(r.status == 0, "\(r.stderr)")
+            // The command line (with its --threads) is the one line allowed to differ.
+            return try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("##consilium_command=") }
+        }
+        let single = try csq(0)
+        let records = single.filter { !$0.hasPrefix("#") }
+        #expect(records.count == 12000)
+        #expect(records.allSatisfy { $0.contains("CSL_CSQ=") })
+        // Haplotype combination happened (or, with --no-haplotypes, did not), so the held-record path was exercised.
+        // (A combined member's entry ends in COMPOUND=@POS of its lead.)
+        #expect(records.contains { $0.contains("|@") } == extra.isEmpty)
+        for threads in [1, 2] {
+            let threaded = try csq(threads)
+            #expect(threaded.count == single.count)
+            let firstDifference = single.indices.first { $0 >= threaded.count || single[$0] != threaded[$0] }
+            #expect(firstDifference == nil, "--threads \(threads): first differing line \(firstDifference.map { $0 + 1 } ?? 0)")
+        }
+    }
 }

@@ -22,9 +22,23 @@ public struct VariantAllele: Sendable, Equatable {
     // Inlinable so that callers in other modules get it specialised for their buffers (it runs for every ALT).
     @inlinable
     public init?<R: Collection, A: Collection>(position: Int, ref: R, alt: A) where R.Element == UInt8, A.Element == UInt8 {
-        let r = Array(ref), a = Array(alt)
+        // Buffers in place when the caller has them (csq hands htslib's allele strings): no copies per ALT.
+        let made: VariantAllele?
+        if let inRef = ref.withContiguousStorageIfAvailable({ r in alt.withContiguousStorageIfAvailable { a in Self.trimmed(position, r, a) } }),
+           let inAlt = inRef {
+            made = inAlt
+        } else {
+            let r = Array(ref), a = Array(alt)
+            made = r.withUnsafeBufferPointer { rb in a.withUnsafeBufferPointer { ab in Self.trimmed(position, rb, ab) } }
+        }
+        guard let made else { return nil }
+        self = made
+    }
+
+    @inlinable
+    static func trimmed(_ position: Int, _ r: UnsafeBufferPointer<UInt8>, _ a: UnsafeBufferPointer<UInt8>) -> VariantAllele? {
         guard !a.isEmpty, !a.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }),
-              !(a.count == 1 && a[0] == UInt8(ascii: ".")), r != a else { return nil }
+              !(a.count == 1 && a[0] == UInt8(ascii: ".")), !r.elementsEqual(a) else { return nil }
         // Shared trailing bases first, then leading ones, as `bcftools norm` trims: a left-aligned indel keeps its
         // place. At a contig's first base that would put an indel before base 1, outside every feature, although
         // the same sequence change also reads as following the padding base: there the padding base is stripped
@@ -33,10 +47,10 @@ public struct VariantAllele: Sendable, Equatable {
         var s = 0
         while s < r.count - p && s < a.count - p && Self.same(r[r.count - 1 - s], a[a.count - 1 - s]) { s += 1 }
         while p < r.count - s && p < a.count - s && Self.same(r[p], a[p]) { p += 1 }
-        self.start = position + p
-        self.refLength = r.count - p - s
-        self.alt = a[p..<(a.count - s)].map { ($0 >= 0x61 && $0 <= 0x7A) ? $0 - 0x20 : $0 }
-        if refLength == 0 && self.alt.isEmpty { return nil }
+        let refLength = r.count - p - s
+        let alt = a[p..<(a.count - s)].map { ($0 >= 0x61 && $0 <= 0x7A) ? $0 - 0x20 : $0 }
+        if refLength == 0 && alt.isEmpty { return nil }
+        return VariantAllele(start: position + p, refLength: refLength, alt: alt)
     }
 
     @inlinable static func same(_ x: UInt8, _ y: UInt8) -> Bool { (x | 0x20) == (y | 0x20) }
