@@ -85,6 +85,12 @@ public final class AnnotationPipeline {
     /// Runs to the end of the input. `progress` is called after each input record.
     public func run(into sink: AnnotationSink, progress: (VCFReader) -> Void = { _ in }) throws(InputError) -> AnnotationStatistics {
         var stats = AnnotationStatistics()
+        // Unchanged records go out as their text plus the new fields. Annotators change INFO with htslib
+        // (such records are formatted again anyway), so the reader keeps no text for them.
+        if annotators.isEmpty, let writer = sink as? VCFAnnotationWriter, writer.acceptsText {
+            reader.keepsText = true
+            writer.textSource = reader
+        }
         let record = VCFRecord()
         while try reader.read(into: record) {
             stats.recordsIn += 1

@@ -65,7 +65,14 @@ public final class VCFReader {
     /// time for some extra CPU time (the records cross cores), so it is ignored with a single processor, and
     /// for BCF and region queries.
     public var prefetch = false
+    /// With `prefetch`, also keep each record's VCF text as htslib would format it (set before the first read),
+    /// for `text(of:)`. The prefetch thread pays for it (usually a copy of the line).
+    public var keepsText = false
     private var prefetcher: VCFPrefetcher?
+    /// The prefetcher whose records' texts `text(of:)` gives: the running one, and after the end of input the
+    /// finished one (records still in a normalizer's sort window come out after it); none once this reader
+    /// reads records by itself.
+    private var textSource: VCFPrefetcher?
     private var prefetchStarted = false
     private var readStarted = false
 
@@ -311,7 +318,9 @@ public final class VCFReader {
         if _slowPath(prefetch && !prefetchStarted) {
             prefetchStarted = true
             if ProcessInfo.processInfo.activeProcessorCount > 1 {
-                prefetcher = VCFPrefetcher(fp: fp, header: header, path: path, lineNumber: lineNumber)
+                prefetcher = VCFPrefetcher(fp: fp, header: header, path: path, lineNumber: lineNumber,
+                                           keepsText: keepsText)
+                textSource = keepsText ? prefetcher : nil
             }
         }
         if let prefetcher {
@@ -329,6 +338,7 @@ public final class VCFReader {
                     lineNumber = lines
                     if let accepted = try accept(lineResult: result, into: record) { return accepted }
                 case .line(let lines):
+                    textSource = nil
                     lineNumber = lines
                     swap(&line, &prefetcher.handedOverLine)
                     if let accepted = try accept(lineResult: Int32(clamping: line.l), into: record) { return accepted }
@@ -339,6 +349,15 @@ public final class VCFReader {
             let n = hts_getline(fp, 10, &line)
             if let accepted = try accept(lineResult: n, into: record) { return accepted }
         }
+    }
+
+    /// htslib's VCF text of `record` (what `vcf_format` writes with this reader's header, without the
+    /// newline) when `record` holds one of the last records read (through the parse thread) and nothing changed
+    /// it since: no htslib update, the same fixed fields and packed bytes. Nil otherwise, and without
+    /// `keepsText` and a parse thread. Valid until the next read.
+    @inline(__always)
+    public func text(of record: VCFRecord) -> VCFRecordText? {
+        textSource?.text(of: record)
     }
 
     /// Handles what `hts_getline` gave: false at the end of input, true with a record, nil for a blank line.

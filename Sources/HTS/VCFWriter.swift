@@ -22,6 +22,9 @@ public final class VCFWriter {
     private var indexName: UnsafeMutablePointer<CChar>?
     /// Records written so far.
     public private(set) var recordCount = 0
+    /// The BGZF stream when records may be written as text (`acceptsText`).
+    private let textStream: OpaquePointer?
+
 
     /// Opens the destination and writes the header.
     ///
@@ -52,6 +55,8 @@ public final class VCFWriter {
         }
         let threaded = pool != nil || threadPool != nil
         indexAfterClose = writeIndex && threaded
+        textStream = format == .vcfGz && (!writeIndex || indexAfterClose) && csl_file_is_bgzf(fp) != 0
+            ? OpaquePointer(csl_file_bgzf(fp)) : nil
         indexThreads = Int32(max(threads, pool?.threads ?? 0))
         if bcf_hdr_write(fp, header.pointer) != 0 {
             hts_close(fp)
@@ -79,6 +84,40 @@ public final class VCFWriter {
             output.abandon(companions: indexed ? [".csi"] : [])
         }
         free(indexName)
+    }
+
+    /// Whether `write(_:text:info:)` may be used (bgzipped VCF without an index built while writing).
+    public var acceptsText: Bool { textStream != nil }
+
+    /// Writes `record` given as its VCF text (`VCFReader.text(of:)`: what `vcf_format` writes for it) with
+    /// `info` (`KEY=VALUE` pairs joined by ';', as `vcf_format` writes them) added at the end of its INFO column:
+    /// the bytes `write(_:)` would write had the fields been added to the record. The caller checks `acceptsText`.
+    @inline(__always)
+    public func write(_ record: VCFRecord, text: VCFRecordText, info: UnsafeBufferPointer<UInt8>) throws(InputError) {
+        guard let stream = textStream, let t = text.bytes.baseAddress, header.pointer.pointee.dirty == 0 else {
+            return try write(record)  // not reached through annotate, which checks acceptsText
+        }
+        let count = text.bytes.count, start = text.info.lowerBound, end = text.info.upperBound
+        let bgzf = UnsafeMutablePointer<BGZF>(stream)
+        // The pieces go straight into the BGZF block (no line assembled first); as vcf_write, the record does
+        // not straddle two blocks when it fits in one.
+        let empty = end - start == 1 && t[start] == 0x2E
+        let head = info.isEmpty ? count : (empty ? start : end)
+        let separator = info.isEmpty || empty ? 0 : 1
+        let length = head + separator + info.count + (info.isEmpty ? 0 : count - end) + 1
+        var ok = bgzf_flush_try(bgzf, length) >= 0 && bgzf_write(bgzf, t, head) == head
+        if ok && !info.isEmpty {
+            var semicolon: UInt8 = 0x3B
+            ok = (separator == 0 || bgzf_write(bgzf, &semicolon, 1) == 1)
+                && bgzf_write(bgzf, info.baseAddress, info.count) == info.count
+                && bgzf_write(bgzf, t + end, count - end) == count - end
+        }
+        var newline: UInt8 = 0x0A
+        if !ok || bgzf_write(bgzf, &newline, 1) != 1 {
+            throw InputError(file: output.destination, location: .record(recordCount + 1),
+                             problem: "could not write the record (disk full or closed pipe)")
+        }
+        recordCount += 1
     }
 
     /// Writes one record.

@@ -36,6 +36,15 @@ public final class VCFAnnotationWriter: AnnotationSink {
     private let encoded: UnsafeMutablePointer<kstring_t>
     /// VCF text output decodes INFO to format it: keep what is decoded (`csl_info_append`).
     private let keepDecoded: Int32
+    /// This record's fields as VCF text (`KEY=VALUE;…`), for records written as text.
+    private let infoText: UnsafeMutablePointer<kstring_t>
+    /// Where records' VCF text comes from (`VCFReader.text(of:)`), set by `AnnotationPipeline` when it can be used.
+    public var textSource: VCFReader?
+    /// Whether records can be written as their text read plus the new fields (`textSource`): bgzipped VCF
+    /// output with the fields encoded directly, which `vcf_format` would write after the record's own INFO.
+    public var acceptsText: Bool { direct && writer.acceptsText }
+    /// Records written as their text plus the new fields (the rest were formatted by htslib).
+    public private(set) var recordsWrittenAsText = 0
     private var floats = UnsafeMutablePointer<Float>.allocate(capacity: 16)
     private var ints = UnsafeMutablePointer<Int32>.allocate(capacity: 16)
     private var capacity = 16
@@ -71,6 +80,8 @@ public final class VCFAnnotationWriter: AnnotationSink {
         keepDecoded = format == .vcf || format == .vcfGz ? 1 : 0
         encoded = .allocate(capacity: 1)
         encoded.initialize(to: kstring_t(l: 0, m: 0, s: nil))
+        infoText = .allocate(capacity: 1)
+        infoText.initialize(to: kstring_t(l: 0, m: 0, s: nil))
         writer = try VCFWriter(path: path, format: format, header: header, pool: pool, writeIndex: writeIndex)
     }
 
@@ -79,6 +90,8 @@ public final class VCFAnnotationWriter: AnnotationSink {
         frequencyFields.forEach { $0.forEach { free($0.key) } }
         csl_kstring_free(encoded)
         encoded.deallocate()
+        csl_kstring_free(infoText)
+        infoText.deallocate()
         floats.deallocate()
         ints.deallocate()
     }
@@ -134,64 +147,124 @@ public final class VCFAnnotationWriter: AnnotationSink {
     }
 
     public func write(_ record: VCFRecord, lookup: AlleleLookup) throws(InputError) {
-        let alts = lookup.altCount
-        if alts > 0 {
-            ensureCapacity(alts)
-            let ints = self.ints, floats = self.floats
-            encoded.pointee.l = 0
-            // Pairs encoded, or -1 once an encoding failed (out of memory).
-            var count: Int32 = 0
-            var table = 0
-            if let idx = clinvarIndex {
-                // One ClinVar record per allele; a record left multiallelic takes its first ALT with a hit.
-                var hit = -1
-                for a in 0..<alts where lookup.row(alt: a, table: 0) >= 0 { hit = lookup.row(alt: a, table: 0); break }
-                if hit >= 0 {
-                    for field in clinvarFields {
-                        if field.column < 0 {
-                            if let s = idx.int(starsColumn, row: hit) {
-                                ints[0] = s
-                                putInts(field, record, ints, 1, &count)
-                            }
-                        } else {
-                            var length = 0
-                            if let s = idx.cString(field.column, row: hit, length: &length) {
-                                putString(field, record, s, length, &count)
-                            }
-                        }
-                    }
-                }
-                table = 1
+        // The record as read, unchanged: its text plus the new fields, formatted as vcf_format would (no
+        // formatting of the whole record on this thread, no decoding of its INFO).
+        if let source = textSource, let text = source.text(of: record) {
+            let count = lookup.altCount > 0 ? encode(record, lookup: lookup) : 0
+            infoText.pointee.l = 0
+            if count < 0 || (count > 0 && formatEncoded(count) != 0) {
+                throw InputError(file: writer.output.destination, location: .record(writer.recordCount + 1),
+                                 problem: "could not add the annotations to the record (out of memory)")
             }
-            for (fi, f) in frequencies.enumerated() {
-                let t = table + fi
-                // AN is per site: it comes from the first ALT found.
-                var firstRow = -1
-                for a in 0..<alts where lookup.row(alt: a, table: t) >= 0 { firstRow = lookup.row(alt: a, table: t); break }
-                guard firstRow >= 0 else { continue }
-                for field in frequencyFields[fi] {
-                    let n = field.perAllele ? alts : 1
-                    var present = false
-                    for a in 0..<n {
-                        let row = field.perAllele ? lookup.row(alt: a, table: t) : firstRow
-                        if field.isFloat {
-                            if row >= 0, let v = f.index.float(field.column, row: row) { floats[a] = v; present = true }
-                            else { csl_float_set_missing(floats + a) }
-                        } else {
-                            if row >= 0, let v = f.index.int(field.column, row: row) { ints[a] = v; present = true }
-                            else { ints[a] = csl_int32_missing() }
-                        }
-                    }
-                    guard present else { continue }
-                    if field.isFloat { putFloats(field, record, floats, n, &count) } else { putInts(field, record, ints, n, &count) }
-                }
-            }
+            let info = UnsafeBufferPointer(start: UnsafeRawPointer(infoText.pointee.s)?.assumingMemoryBound(to: UInt8.self),
+                                           count: infoText.pointee.l)
+            try writer.write(record, text: text, info: info)
+            recordsWrittenAsText += 1
+            return
+        }
+        if lookup.altCount > 0 {
+            let count = encode(record, lookup: lookup)
             if count < 0 || (count > 0 && csl_info_append(record.pointer, encoded, count, keepDecoded) != 0) {
                 throw InputError(file: writer.output.destination, location: .record(writer.recordCount + 1),
                                  problem: "could not add the annotations to the record (out of memory, or more than 65535 INFO fields)")
             }
         }
         try writer.write(record)
+    }
+
+    /// Writes the encoded pairs as `vcf_format` writes INFO entries (its code for one entry: a missing single
+    /// value as '.', integers with kputw, floats with kputd, arrays with bcf_fmt_array), joined by ';'.
+    @inline(__always)
+    private func formatEncoded(_ count: Int32) -> Int32 {
+        guard var p = UnsafeMutableRawPointer(encoded.pointee.s)?.assumingMemoryBound(to: UInt8.self) else { return -1 }
+        let s = infoText
+        var z = bcf_info_t()
+        var e: Int32 = 0
+        for i in 0..<Int(count) {
+            p = csl_info_decode1(p, &z)
+            if i > 0 { e |= kputc(0x3B, s) < 0 ? 1 : 0 }
+            guard z.key >= 0, z.key < csl_hdr_nids(header.pointer), let key = csl_hdr_id_key(header.pointer, z.key) else { return -1 }
+            e |= kputs(key, s) < 0 ? 1 : 0
+            if z.len <= 0 { continue }
+            e |= kputc(0x3D, s) < 0 ? 1 : 0
+            if z.len == 1 {
+                switch Int32(z.type) {
+                case BCF_BT_INT8:
+                    e |= (z.v1.i == Int64(Int8.min) ? kputc(0x2E, s) : kputw(Int32(truncatingIfNeeded: z.v1.i), s)) < 0 ? 1 : 0
+                case BCF_BT_INT16:
+                    e |= (z.v1.i == Int64(Int16.min) ? kputc(0x2E, s) : kputw(Int32(truncatingIfNeeded: z.v1.i), s)) < 0 ? 1 : 0
+                case BCF_BT_INT32:
+                    e |= (z.v1.i == Int64(Int32.min) ? kputc(0x2E, s) : kputw(Int32(truncatingIfNeeded: z.v1.i), s)) < 0 ? 1 : 0
+                case BCF_BT_FLOAT:
+                    e |= (z.v1.f.bitPattern == 0x7F80_0001 ? kputc(0x2E, s) : kputd(Double(z.v1.f), s)) < 0 ? 1 : 0
+                case BCF_BT_CHAR:
+                    e |= kputc(Int32(truncatingIfNeeded: z.v1.i), s) < 0 ? 1 : 0
+                default:
+                    return -1
+                }
+            } else {
+                e |= bcf_fmt_array(s, z.len, Int32(z.type), z.vptr) < 0 ? 1 : 0
+            }
+        }
+        return e
+    }
+
+    /// Encodes this record's fields into `encoded` (`direct`) or sets them with bcf_update_info; the number of
+    /// pairs encoded, or -1 when an encoding failed (out of memory).
+    @inline(__always)
+    private func encode(_ record: VCFRecord, lookup: AlleleLookup) -> Int32 {
+        let alts = lookup.altCount
+        ensureCapacity(alts)
+        let ints = self.ints, floats = self.floats
+        encoded.pointee.l = 0
+        // Pairs encoded, or -1 once an encoding failed (out of memory).
+        var count: Int32 = 0
+        var table = 0
+        if let idx = clinvarIndex {
+            // One ClinVar record per allele; a record left multiallelic takes its first ALT with a hit.
+            var hit = -1
+            for a in 0..<alts where lookup.row(alt: a, table: 0) >= 0 { hit = lookup.row(alt: a, table: 0); break }
+            if hit >= 0 {
+                for field in clinvarFields {
+                    if field.column < 0 {
+                        if let s = idx.int(starsColumn, row: hit) {
+                            ints[0] = s
+                            putInts(field, record, ints, 1, &count)
+                        }
+                    } else {
+                        var length = 0
+                        if let s = idx.cString(field.column, row: hit, length: &length) {
+                            putString(field, record, s, length, &count)
+                        }
+                    }
+                }
+            }
+            table = 1
+        }
+        for (fi, f) in frequencies.enumerated() {
+            let t = table + fi
+            // AN is per site: it comes from the first ALT found.
+            var firstRow = -1
+            for a in 0..<alts where lookup.row(alt: a, table: t) >= 0 { firstRow = lookup.row(alt: a, table: t); break }
+            guard firstRow >= 0 else { continue }
+            for field in frequencyFields[fi] {
+                let n = field.perAllele ? alts : 1
+                var present = false
+                for a in 0..<n {
+                    let row = field.perAllele ? lookup.row(alt: a, table: t) : firstRow
+                    if field.isFloat {
+                        if row >= 0, let v = f.index.float(field.column, row: row) { floats[a] = v; present = true }
+                        else { csl_float_set_missing(floats + a) }
+                    } else {
+                        if row >= 0, let v = f.index.int(field.column, row: row) { ints[a] = v; present = true }
+                        else { ints[a] = csl_int32_missing() }
+                    }
+                }
+                guard present else { continue }
+                if field.isFloat { putFloats(field, record, floats, n, &count) } else { putInts(field, record, ints, n, &count) }
+            }
+        }
+        return count
     }
 
     @inline(__always)
