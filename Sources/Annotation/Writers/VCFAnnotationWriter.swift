@@ -45,6 +45,10 @@ public final class VCFAnnotationWriter: AnnotationSink {
     public var acceptsText: Bool { direct && writer.acceptsText }
     /// Records written as their text plus the new fields (the rest were formatted by htslib).
     public private(set) var recordsWrittenAsText = 0
+    /// Set while `encode` writes the fields as VCF text into `infoText` rather than encoding them.
+    private var asText = false
+    /// Set by `encode` in text mode on a value it cannot write as htslib would without encoding it first.
+    private var unusualValue = false
     private var floats = UnsafeMutablePointer<Float>.allocate(capacity: 16)
     private var ints = UnsafeMutablePointer<Int32>.allocate(capacity: 16)
     private var capacity = 16
@@ -150,9 +154,23 @@ public final class VCFAnnotationWriter: AnnotationSink {
         // The record as read, unchanged: its text plus the new fields, formatted as vcf_format would (no
         // formatting of the whole record on this thread, no decoding of its INFO).
         if let source = textSource, let text = source.text(of: record) {
-            let count = lookup.altCount > 0 ? encode(record, lookup: lookup) : 0
             infoText.pointee.l = 0
-            if count < 0 || (count > 0 && formatEncoded(count) != 0) {
+            var count: Int32 = 0
+            if lookup.altCount > 0 {
+                // The fields straight as text; a value whose text depends on how htslib would encode it (a
+                // string with a NUL or its "missing" byte, a vector-end integer or float) goes through the
+                // encoding and htslib's formatting of what it decodes to instead.
+                asText = true
+                unusualValue = false
+                count = encode(record, lookup: lookup)
+                asText = false
+                if count >= 0 && unusualValue {
+                    infoText.pointee.l = 0
+                    count = encode(record, lookup: lookup)
+                    if count > 0 && formatEncoded(count) != 0 { count = -1 }
+                }
+            }
+            if count < 0 {
                 throw InputError(file: writer.output.destination, location: .record(writer.recordCount + 1),
                                  problem: "could not add the annotations to the record (out of memory)")
             }
@@ -267,9 +285,27 @@ public final class VCFAnnotationWriter: AnnotationSink {
         return count
     }
 
+    /// Starts a field's text: ';' after the previous one, the key, '=' unless `bare`.
+    @inline(__always)
+    private func textKey(_ field: Field, bare: Bool, _ count: inout Int32) {
+        let s = infoText
+        var e = count > 0 ? kputc(0x3B, s) : 0
+        e |= kputs(field.key, s)
+        if !bare { e |= kputc(0x3D, s) }
+        count = count >= 0 && e >= 0 ? count &+ 1 : -1
+    }
+
     @inline(__always)
     private func putString(_ field: Field, _ record: VCFRecord, _ value: UnsafePointer<CChar>, _ length: Int,
                            _ count: inout Int32) {
+        if asText {
+            // bcf_fmt_array stops at a NUL and writes the "missing" byte 0x07 in some versions as '.'; an empty
+            // value is written as the bare key (vcf_format: an entry of length 0).
+            if memchr(value, 0, length) != nil || memchr(value, 7, length) != nil { unusualValue = true }
+            textKey(field, bare: length == 0, &count)
+            if length > 0 && kputsn(value, length, infoText) < 0 { count = -1 }
+            return
+        }
         if direct {
             count = count >= 0 && csl_info_enc_strn(encoded, field.id, value, Int32(length)) >= 0 ? count &+ 1 : -1
         } else {
@@ -279,6 +315,20 @@ public final class VCFAnnotationWriter: AnnotationSink {
 
     @inline(__always)
     private func putInts(_ field: Field, _ record: VCFRecord, _ ints: UnsafeMutablePointer<Int32>, _ n: Int, _ count: inout Int32) {
+        if asText {
+            // As vcf_format and bcf_fmt_array write what bcf_enc_vint encodes: '.' for missing, ',' between.
+            textKey(field, bare: n == 0, &count)
+            let s = infoText
+            var e: Int32 = 0
+            for i in 0..<n {
+                let v = ints[i]
+                if v == csl_int32_vector_end() { unusualValue = true }
+                if i > 0 { e |= kputc(0x2C, s) }
+                e |= v == csl_int32_missing() ? kputc(0x2E, s) : kputw(v, s)
+            }
+            if e < 0 { count = -1 }
+            return
+        }
         if direct {
             count = count >= 0 && csl_info_enc_int(encoded, field.id, Int32(n), ints) >= 0 ? count &+ 1 : -1
         } else {
@@ -288,6 +338,19 @@ public final class VCFAnnotationWriter: AnnotationSink {
 
     @inline(__always)
     private func putFloats(_ field: Field, _ record: VCFRecord, _ floats: UnsafeMutablePointer<Float>, _ n: Int, _ count: inout Int32) {
+        if asText {
+            textKey(field, bare: n == 0, &count)
+            let s = infoText
+            var e: Int32 = 0
+            for i in 0..<n {
+                let v = floats[i]
+                if csl_float_is_vector_end(v) != 0 { unusualValue = true }
+                if i > 0 { e |= kputc(0x2C, s) }
+                e |= csl_float_is_missing(v) != 0 ? kputc(0x2E, s) : kputd(Double(v), s)
+            }
+            if e < 0 { count = -1 }
+            return
+        }
         if direct {
             count = count >= 0 && csl_info_enc_float(encoded, field.id, Int32(n), floats) >= 0 ? count &+ 1 : -1
         } else {
