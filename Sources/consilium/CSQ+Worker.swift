@@ -2,7 +2,7 @@ import CHTSlib
 import Foundation
 import HTS
 
-/// Runs a `CSQRecordProcessor` on a thread of its own (`consilium csq --threads N`, N ≥ 1): the command's thread
+/// Runs a `CSQRecordProcessor` on a thread of its own (`consilium csq --threads N`, N ≥ `CSQ.workerThreads`): the command's thread
 /// reads records in chunks and writes finished chunks, the worker predicts, combines and formats them. Chunks go
 /// back in the order they were sent, and a chunk is finished only when all its records have their values, so the
 /// output is the same as without the worker, record for record.

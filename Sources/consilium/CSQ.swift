@@ -26,8 +26,9 @@ struct CSQ: ParsableCommand {
         the other records keep their own consequence with COMPOUND=@POS of that member. Unphased heterozygous alleles are predicted alone. --no-haplotypes \
         predicts every allele alone.
 
-        --threads N (N ≥ 1): N BGZF (de)compression threads, and text VCF input parsed on a thread of its own \
-        while another predicts, combines and formats; the output is identical to --threads 0, in input order.
+        --threads N (N ≥ 1): N BGZF (de)compression threads and text VCF input parsed on a thread of its own; \
+        from N = 3 also prediction, combining and formatting on another thread. The output is identical to \
+        --threads 0, in input order.
 
         Examples:
           consilium csq calls.norm.vcf.gz -f GRCh38.fa.gz -g Homo_sapiens.GRCh38.gff3.gz -o calls.csq.vcf.gz
@@ -61,6 +62,9 @@ struct CSQ: ParsableCommand {
     @Flag(name: [.customShort("q"), .customLong("quiet")], help: "No progress line and no summary on stderr.")
     var quiet = false
 
+    /// `--threads` from which prediction and formatting move to a worker thread.
+    static let workerThreads = 3
+
     func validate() throws { _ = try outputOptions.format() }
 
     func run() throws {
@@ -69,7 +73,8 @@ struct CSQ: ParsableCommand {
         let pool = ThreadPool(threads: inputOptions.threads)
         let reader = try VCFReader(path: input, pool: pool, regions: try inputOptions.parsedRegions())
         // With --threads, text VCF is parsed on another thread while this one predicts, formats and writes, and
-        // BGZF compression runs on the pool: the two halves of the work are about equal, so two cores share it.
+        // BGZF compression runs on the pool. Measured on the 1M bench (2 cores, --threads 2): 4.7-4.8 s wall against
+        // 4.9-5.0 s with BGZF threads alone.
         reader.prefetch = inputOptions.threads > 0
         try BuildCheck.requireSameBuild(vcf: reader, reference: fasta)
         let format = try outputOptions.format()
@@ -92,7 +97,10 @@ struct CSQ: ParsableCommand {
             if let value { _ = bcf_update_info(header.pointer, r.pointer, "CSL_CSQ", value, 1, Int32(BCF_HT_STR)) }
             try writer.write(r)
         }
-        if inputOptions.threads > 0 {
+        // The worker (prediction and formatting off this thread) only with threads to spare: on 2 cores with
+        // --threads 2 it measured slower (5.2-5.3 s wall vs 4.7-4.8 s on the 1M bench; more CPU for the handoffs
+        // and records crossing cores, and five threads sharing two cores).
+        if inputOptions.threads >= Self.workerThreads {
             try runWithWorker(processor: processor, reader: reader, progress: &progress, total: total, write: write)
         } else {
             let record = VCFRecord()
