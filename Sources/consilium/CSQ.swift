@@ -26,9 +26,9 @@ struct CSQ: ParsableCommand {
         the other records keep their own consequence with COMPOUND=@POS of that member. Unphased heterozygous alleles are predicted alone. --no-haplotypes \
         predicts every allele alone.
 
-        --threads N (N ≥ 1): N BGZF (de)compression threads and text VCF input parsed on a thread of its own; \
-        from N = 3 also prediction, combining and formatting on another thread. The output is identical to \
-        --threads 0, in input order.
+        --threads N (N ≥ 1): N BGZF (de)compression threads; from N = 3 also text VCF input parsed on a thread \
+        of its own and prediction, combining and formatting on another. The output is identical to --threads 0, \
+        in input order.
 
         Examples:
           consilium csq calls.norm.vcf.gz -f GRCh38.fa.gz -g Homo_sapiens.GRCh38.gff3.gz -o calls.csq.vcf.gz
@@ -62,7 +62,8 @@ struct CSQ: ParsableCommand {
     @Flag(name: [.customShort("q"), .customLong("quiet")], help: "No progress line and no summary on stderr.")
     var quiet = false
 
-    /// `--threads` from which prediction and formatting move to a worker thread.
+    /// `--threads` from which parsing and prediction/formatting move to threads of their own (on 2 cores neither
+    /// paid with --threads 2: see `run`).
     static let workerThreads = 3
 
     func validate() throws { _ = try outputOptions.format() }
@@ -72,10 +73,10 @@ struct CSQ: ParsableCommand {
         let fasta = try FastaReference(path: reference)
         let pool = ThreadPool(threads: inputOptions.threads)
         let reader = try VCFReader(path: input, pool: pool, regions: try inputOptions.parsedRegions())
-        // With --threads, text VCF is parsed on another thread while this one predicts, formats and writes, and
-        // BGZF compression runs on the pool. Measured on the 1M bench (2 cores, --threads 2): 4.7-4.8 s wall against
-        // 4.9-5.0 s with BGZF threads alone.
-        reader.prefetch = inputOptions.threads > 0
+        // Parsing on a thread of its own only with the worker: on the 2-core 1M bench with --threads 2 it did not pay
+        // (quiet machine, 1-minute load < 1.5, alternating pairs: 4.67/5.13/4.89 s wall against 4.52/4.82/4.88 s with
+        // BGZF threads alone, and ~0.3 s more CPU) — this thread's prediction and formatting is the longer path.
+        reader.prefetch = inputOptions.threads >= Self.workerThreads
         try BuildCheck.requireSameBuild(vcf: reader, reference: fasta)
         let format = try outputOptions.format()
         try HeaderContigs.prepare(reader: reader, reference: fasta, outputFormat: format)

@@ -84,7 +84,7 @@ import TestSupport
         #expect(!r.crashed)
     }
 
-    /// `--threads N` moves parsing (and from N = 3 prediction and formatting) onto threads of their own; the rule is that the output
+    /// `--threads N` adds BGZF threads and from N = 3 moves parsing, prediction and formatting onto threads of their own; the rule is that the output
     /// stays that of `--threads 0`, byte for byte and in input order. Generated data (scripts/gen-csq-bench: phased
     /// calls dense over a gene-rich genome) spans many of the worker's 1,024-record chunks, and records held for a
     /// haplotype combination reach across chunk ends (a minus-strand coding change waits until its transcript's end).
@@ -110,7 +110,7 @@ import TestSupport
         // Haplotype combination happened (or, with --no-haplotypes, did not), so the held-record path was exercised.
         // (A combined member's entry ends in COMPOUND=@POS of its lead.)
         #expect(records.contains { $0.contains("|@") } == extra.isEmpty)
-        for threads in [1, 2, 3] {  // 3: the worker thread too
+        for threads in [1, 2, 3] {  // 3: the parsing and worker threads too
             let threaded = try csq(threads)
             #expect(threaded.count == single.count)
             let firstDifference = single.indices.first { $0 >= threaded.count || single[$0] != threaded[$0] }
