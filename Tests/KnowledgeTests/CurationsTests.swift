@@ -44,6 +44,11 @@ struct CurationsTests {
         let entries = c.curations(chrom: "chr17", pos: 7_674_220, ref: "C", alt: "T")
         #expect(entries.map(\.classification) == [.likelyPathogenic, .pathogenic])
         #expect(entries.map(\.date) == ["2019-03-14", "2023-11-02"])
+        // The index the annotators use gives the same history, with the contig in either naming style.
+        let index = CurationIndex(c)
+        #expect(index.history(chrom: "17", pos: 7_674_220, ref: "C", alt: "T") == entries)
+        #expect(index.history(chrom: "chr17", pos: 7_674_220, ref: "C", alt: "T") == entries)
+        #expect(index.history(chrom: "chr17", pos: 7_674_220, ref: "C", alt: "G").isEmpty)
     }
 
     @Test("every fixture allele matches the GRCh38 reference (bcftools norm --check-ref e)",
@@ -130,7 +135,7 @@ struct CurationsTests {
 
     @Test("oncogenicity columns: Horak 2022 codes, each once, not both applied and rejected; the fixture's TP53 R175H carries OS2")
     func oncogenicityColumns() throws {
-        let fixture = try Curations.load(path: Self.fixture)
+        let fixture = CurationIndex(try Curations.load(path: Self.fixture))
         #expect(fixture.history(chrom: "17", pos: 7_675_088, ref: "C", alt: "T").last?.oncogenicity == ["OS2"])
         #expect(fixture.history(chrom: "chr17", pos: 43_106_480, ref: "A", alt: "T").last?.oncogenicity == nil)
         let header = "#build=GRCh38\nchrom\tpos\tref\talt\tgene\tclass\tcriteria\toncogenicity\toncogenicity_not_met\tdate\tcurator\n"

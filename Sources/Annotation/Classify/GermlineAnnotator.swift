@@ -64,6 +64,8 @@ public final class GermlineAnnotator: RecordAnnotator {
     public let classifier: GermlineClassifier
     public let geneTable: GeneTable?
     public let curations: Curations?
+    /// `curations` keyed by allele: one hash lookup per record instead of a scan of the file.
+    private let curationIndex: CurationIndex?
     /// Established P/LP missense changes, by `GENE:residue`.
     public private(set) var knownByResidue: [String: [KnownPathogenicVariant]] = [:]
     /// PM1 hotspot residues by gene symbol.
@@ -109,6 +111,7 @@ public final class GermlineAnnotator: RecordAnnotator {
         clinvarVersion = kb.clinvar?.source.version
         geneTable = try Self.document(kb, kind: "genes", as: GeneTable.self)
         curations = try Self.document(kb, kind: "curations", as: Curations.self)
+        curationIndex = curations.map(CurationIndex.init)
         if let consequences {
             namer = HGVSNamer(predictor: consequences.predictor)
             buildKnownResidues(consequences.predictor)
@@ -321,7 +324,7 @@ public final class GermlineAnnotator: RecordAnnotator {
 
     /// Curations of the allele, matching the contig in any naming style.
     private func curationEntries(chrom: String, pos: Int, ref: String, alt: String) -> [Curation] {
-        curations?.history(chrom: chrom, pos: pos, ref: ref, alt: alt) ?? []
+        curationIndex?.history(chrom: chrom, pos: pos, ref: ref, alt: alt) ?? []
     }
 
     /// A curation file's code (`PM2_Supporting`) in the engine's model.

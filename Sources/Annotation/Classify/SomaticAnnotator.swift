@@ -56,6 +56,7 @@ public final class SomaticAnnotator: RecordAnnotator {
     /// The institution's curations: their `oncogenicity` codes become curator calls (OS2, OM1, … that the engine
     /// cannot compute), shown next to the computed results.
     private let curations: Curations?
+    private let curationIndex: CurationIndex?
     private let civicRelease: String
     private var evidenceEntries: [[String]] = []
 
@@ -77,6 +78,7 @@ public final class SomaticAnnotator: RecordAnnotator {
         self.geneRoles = geneRoles
         self.facts = facts
         curations = try GermlineAnnotator.document(kb, kind: "curations", as: Curations.self)
+        curationIndex = curations.map(CurationIndex.init)
         let civic = try CIViCKnowledge.load(from: kb)
         matcher = civic.map(CIViCVariantMatcher.init(knowledge:))
         civicRelease = kb.manifest.sources.first { $0.kind == "civic" }
@@ -304,7 +306,7 @@ public final class SomaticAnnotator: RecordAnnotator {
     /// `oncogenicity_not_met` codes rejected, its note as the justification. The file uses Horak 2022 Table 2
     /// labels whatever label map the output prints with.
     private func curatorCalls(chrom: String, pos: Int, ref: String, alt: String) -> [OncogenicityCuratorCall] {
-        guard let latest = curations?.history(chrom: chrom, pos: pos, ref: ref, alt: alt).last else { return [] }
+        guard let latest = curationIndex?.history(chrom: chrom, pos: pos, ref: ref, alt: alt).last else { return [] }
         let why = latest.note ?? "curated (\(curations?.file ?? "curations") line \(latest.line))"
         func calls(_ codes: [String]?, met: Bool) -> [OncogenicityCuratorCall] {
             (codes ?? []).compactMap { code in

@@ -31,14 +31,6 @@ public struct Curations: Codable, Sendable, Equatable {
             .sorted { ($0.date, $0.line) < ($1.date, $1.line) }
     }
 
-    /// Curations of an allele with the contig matched in any naming style (`chr17` = `17`), oldest first
-    /// (date, then file line): the last one is the panel's current decision.
-    public func history(chrom: String, pos: Int, ref: String, alt: String) -> [Curation] {
-        let canonical = ContigAliases.canonical(chrom)
-        return entries.filter { $0.pos == pos && $0.ref == ref && $0.alt == alt && ContigAliases.canonical($0.chrom) == canonical }
-            .sorted { ($0.date, $0.line) < ($1.date, $1.line) }
-    }
-
     /// Stable bytes for the KB bundle: sorted keys, entries in file order.
     public func canonicalJSON() throws -> Data {
         let encoder = JSONEncoder()
